@@ -28,8 +28,11 @@ export interface Featurizer {
   readonly kind: string;
   /** Most tokens of text one window may hold (special tokens excluded). */
   readonly maxTokensPerWindow: number;
-  /** Split the whole text into model tokens (no special tokens), with offsets. */
-  tokenize(text: string): TokenSpan[];
+  /**
+   * Split the whole text into model tokens (no special tokens), with offsets. May be async: the Hugging Face
+   * `tokenizers` binding only encodes asynchronously.
+   */
+  tokenize(text: string): TokenSpan[] | Promise<TokenSpan[]>;
   /** Encode one window: `tokens` is a contiguous slice of `tokenize(text)`. */
   encodeWindow(text: string, tokens: TokenSpan[]): RowInputs;
 }

@@ -1,0 +1,68 @@
+import { aggregateBio, parseLabel, type TokenLabel } from '../../src/detectors/ner/bio';
+import type { TokenSpan } from '../../src/detectors/ner/types';
+
+/** Tokens of `w0 w1 w2 …`: each 2 characters wide, separated by one space. */
+const toks = (n: number): TokenSpan[] => Array.from({ length: n }, (_, i) => ({ start: i * 3, end: i * 3 + 2 }));
+const lab = (labels: string[], score = 1): TokenLabel[] => labels.map((label) => ({ label, score }));
+const simple = (labels: string[]) =>
+  aggregateBio(toks(labels.length), lab(labels)).map((s) => [s.type, s.tokenStart, s.tokenEnd]);
+
+describe('parseLabel', () => {
+  it.each([
+    ['O', 'O', ''],
+    ['B-PER', 'B', 'PER'],
+    ['I-LOC', 'I', 'LOC'],
+    ['E-ORG', 'E', 'ORG'],
+    ['S-ORG', 'S', 'ORG'],
+    ['L-PER', 'E', 'PER'],
+    ['U-PER', 'S', 'PER'],
+    ['b-person', 'B', 'person'],
+    ['B_DATE', 'B', 'DATE'],
+    ['PER', 'I', 'PER'],
+    ['creative-work', 'I', 'creative-work'],
+  ])('%s', (label, tag, type) => {
+    expect(parseLabel(label)).toEqual({ tag, type });
+  });
+});
+
+describe('aggregateBio', () => {
+  it.each<[string, string[], (string | number)[][]]>([
+    ['all O', ['O', 'O'], []],
+    ['BIO single', ['B-PER', 'I-PER', 'O'], [['PER', 0, 2]]],
+    ['two adjacent B', ['B-PER', 'B-PER'], [['PER', 0, 1], ['PER', 1, 2]]],
+    ['type change inside', ['B-PER', 'I-LOC'], [['PER', 0, 1], ['LOC', 1, 2]]],
+    ['IOB1 start with I-', ['I-ORG', 'I-ORG', 'O', 'I-LOC'], [['ORG', 0, 2], ['LOC', 3, 4]]],
+    ['IOB1 B- separates same type', ['I-PER', 'B-PER', 'I-PER'], [['PER', 0, 1], ['PER', 1, 3]]],
+    ['BIOES', ['B-LOC', 'I-LOC', 'E-LOC', 'S-PER', 'O'], [['LOC', 0, 3], ['PER', 3, 4]]],
+    ['E- then I- starts anew', ['B-LOC', 'E-LOC', 'I-LOC'], [['LOC', 0, 2], ['LOC', 2, 3]]],
+    ['BILOU', ['U-ORG', 'B-PER', 'L-PER'], [['ORG', 0, 1], ['PER', 1, 3]]],
+    ['IO labels without prefix', ['PER', 'PER', 'O', 'LOC'], [['PER', 0, 2], ['LOC', 3, 4]]],
+    ['entity at the end', ['O', 'B-DATE', 'I-DATE'], [['DATE', 1, 3]]],
+  ])('%s', (_name, labels, expected) => {
+    expect(simple(labels)).toEqual(expected);
+  });
+
+  it('span offsets run from the first token start to the last token end; score is the mean', () => {
+    const tokens: TokenSpan[] = [
+      { start: 0, end: 2 },
+      { start: 2, end: 5 }, // a subword continuing the word
+      { start: 6, end: 9 },
+    ];
+    const spans = aggregateBio(tokens, [
+      { label: 'B-PER', score: 0.9 },
+      { label: 'I-PER', score: 0.7 },
+      { label: 'O', score: 0.99 },
+    ]);
+    expect(spans).toHaveLength(1);
+    expect(spans[0]).toMatchObject({ type: 'PER', start: 0, end: 5, tokenStart: 0, tokenEnd: 2 });
+    expect(spans[0].score).toBeCloseTo(0.8, 10);
+  });
+
+  it('drops zero-width spans', () => {
+    expect(aggregateBio([{ start: 3, end: 3 }], lab(['B-PER']))).toEqual([]);
+  });
+
+  it('rejects mismatched lengths', () => {
+    expect(() => aggregateBio(toks(2), lab(['O']))).toThrow(RangeError);
+  });
+});
