@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import type { Config } from '../config/config';
+import type { VaultStore } from '../vault/types';
+import { PgAuditStore } from './pg-audit-store';
+import { PgVaultStore } from './pg-vault-store';
+import { SqliteAuditStore } from './sqlite-audit-store';
+import { SqliteVaultStore } from './sqlite-vault-store';
+import type { AuditStore } from './types';
+
+export type { AuditStore } from './types';
+
+export interface Stores {
+  audit: AuditStore;
+  vault: VaultStore;
+  close(): Promise<void>;
+}
+
+/** Open the configured stores: SQLite files under the data dir (default) or PostgreSQL. */
+export async function openStores(config: Pick<Config, 'store' | 'dataDir' | 'databaseUrl'>): Promise<Stores> {
+  let audit: AuditStore;
+  let vault: VaultStore;
+  if (config.store === 'postgres') {
+    audit = await PgAuditStore.open(config.databaseUrl as string);
+    vault = await PgVaultStore.open(config.databaseUrl as string);
+  } else {
+    audit = new SqliteAuditStore(join(config.dataDir, 'audit.sqlite'));
+    vault = new SqliteVaultStore(join(config.dataDir, 'vault.sqlite'));
+  }
+  return {
+    audit,
+    vault,
+    async close() {
+      await Promise.allSettled([audit.close(), vault.close?.()]);
+    },
+  };
+}
