@@ -1,0 +1,132 @@
+/**
+ * Load a model folder: `config.json` (Hugging Face's, with `id2label`; ours adds `phi_featurizer`), the ONNX
+ * graph, and the featurizer it names (else `tokenizer.json` → `hf-tokenizer`). Errors name the file and field.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { FEATURIZER_FACTORIES, type FeaturizerFactory } from './featurizers';
+import { HF_FEATURIZER_KIND } from './hf-featurizer';
+import { ModelError } from './model-error';
+import type { Featurizer, NerModelConfig, TokenClassifier } from './types';
+
+export interface NerModel {
+  name: string;
+  version: string;
+  dir: string;
+  featurizer: Featurizer;
+  classifier: TokenClassifier;
+  /** `labels[i]` is the label of logit `i` (from `id2label`). */
+  labels: string[];
+  threads: { intraOp: number; interOp: number };
+}
+
+export interface LoadNerModelOptions {
+  intraOpNumThreads?: number;
+  interOpNumThreads?: number;
+  /** Graph file inside the folder; default `model.onnx`, then `onnx/model.onnx`. */
+  modelFile?: string;
+  /** Inject a classifier instead of loading the ONNX graph (tests). */
+  classifier?: TokenClassifier;
+  /** Extra or replacement featurizer factories. */
+  featurizers?: Readonly<Record<string, FeaturizerFactory>>;
+}
+
+const configSchema = z
+  .object({
+    id2label: z.record(z.string().regex(/^\d+$/, 'keys must be label indices'), z.string().min(1)),
+    phi_featurizer: z.string().min(1).optional(),
+    name: z.string().min(1).optional(),
+    version: z.string().min(1).optional(),
+    max_length: z.number().int().min(2).optional(),
+  })
+  .passthrough();
+
+export async function loadNerModel(dir: string, opts: LoadNerModelOptions = {}): Promise<NerModel> {
+  const root = resolve(dir);
+  const configPath = join(root, 'config.json');
+  const config = readConfig(configPath);
+  const labels = labelsOf(config, configPath);
+
+  const factories = { ...FEATURIZER_FACTORIES, ...(opts.featurizers ?? {}) };
+  const kind = config.phi_featurizer ?? (existsSync(join(root, 'tokenizer.json')) ? HF_FEATURIZER_KIND : undefined);
+  if (kind === undefined) throw new ModelError(`${configPath}: phi_featurizer: missing, and the folder has no tokenizer.json`);
+  const factory = factories[kind];
+  if (!factory) {
+    throw new ModelError(`${configPath}: phi_featurizer: unknown kind; known: ${Object.keys(factories).join(', ')}`);
+  }
+
+  const intraOp = opts.intraOpNumThreads ?? 1;
+  const interOp = opts.interOpNumThreads ?? 1;
+  let classifier = opts.classifier;
+  let modelPath: string | undefined;
+  if (!classifier) {
+    modelPath = findModelFile(root, opts.modelFile);
+    // Loaded lazily so that folders served by an injected classifier never touch onnxruntime.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createOnnxClassifier } = require('./onnx-session') as typeof import('./onnx-session');
+    classifier = await createOnnxClassifier(modelPath, { intraOpNumThreads: intraOp, interOpNumThreads: interOp });
+  }
+  const featurizer = await factory({ dir: root, config, inputNames: classifier.inputNames });
+  const version = config.version ?? (modelPath ? `sha256:${(await sha256File(modelPath)).slice(0, 12)}` : 'unversioned');
+  return {
+    name: config.name ?? basename(root),
+    version,
+    dir: root,
+    featurizer,
+    classifier,
+    labels,
+    threads: { intraOp, interOp },
+  };
+}
+
+function readConfig(path: string): NerModelConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    const what = existsSync(path) ? 'is not valid JSON' : 'is missing';
+    throw new ModelError(`${path}: ${what}`, { cause });
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.length ? issue.path.join('.') : '(root)';
+    throw new ModelError(`${path}: ${field}: ${issue.message}`);
+  }
+  return parsed.data as NerModelConfig;
+}
+
+function labelsOf(config: NerModelConfig, path: string): string[] {
+  const entries = Object.entries(config.id2label);
+  if (entries.length === 0) throw new ModelError(`${path}: id2label: must not be empty`);
+  const labels = new Array<string>(entries.length);
+  for (const [k, v] of entries) {
+    const i = Number(k);
+    if (i >= entries.length || labels[i] !== undefined) {
+      throw new ModelError(`${path}: id2label.${k}: indices must run 0..${entries.length - 1}`);
+    }
+    labels[i] = v;
+  }
+  return labels;
+}
+
+function findModelFile(root: string, modelFile: string | undefined): string {
+  const candidates = modelFile ? [modelFile] : ['model.onnx', join('onnx', 'model.onnx')];
+  for (const c of candidates) {
+    const p = join(root, c);
+    if (existsSync(p)) return p;
+  }
+  throw new ModelError(`${join(root, candidates[0])}: model file is missing`);
+}
+
+function sha256File(path: string): Promise<string> {
+  return new Promise((res, rej) => {
+    const h = createHash('sha256');
+    createReadStream(path)
+      .on('data', (c) => h.update(c))
+      .on('error', rej)
+      .on('end', () => res(h.digest('hex')));
+  });
+}

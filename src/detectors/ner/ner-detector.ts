@@ -1,0 +1,122 @@
+/**
+ * The NER detector: tokenize → plan overlapping windows → run them through the micro-batcher → merge per-token
+ * predictions → BIO spans → our entity types. Errors are thrown (the engine fails closed); an aborted signal
+ * throws too.
+ */
+import type { EntityType } from '../entities';
+import type { Detection, DetectOptions, Detector } from '../types';
+import { aggregateBio, parseLabel, type TokenLabel } from './bio';
+import { createLabelMapper, type LabelMap } from './label-map';
+import { createMicroBatcher } from './micro-batcher';
+import type { NerModel } from './model-loader';
+import { assignTokens, planWindows } from './windowing';
+
+export interface NerDetectorOptions {
+  /** Default `ner.<model name>`. */
+  id?: string;
+  /** Spans scoring below this are dropped here (the policy may apply a higher one). Default 0. */
+  threshold?: number;
+  /** Model entity type → ours (merged over the default map); `null` drops a type. */
+  labelMap?: LabelMap;
+  /** Most windows per model run. Default 8. */
+  maxBatch?: number;
+  /** How long the first queued window waits for company. Default 2 ms. */
+  maxWaitMs?: number;
+  /** Tokens shared by consecutive windows. Default 32 (clamped to half a window). */
+  windowOverlap?: number;
+}
+
+const ENTITY_ORDER: readonly EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE_TIME'];
+
+export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}): Detector {
+  const id = opts.id ?? `ner.${model.name}`;
+  const threshold = opts.threshold ?? 0;
+  const overlap = opts.windowOverlap ?? 32;
+  const mapType = createLabelMapper(opts.labelMap);
+  const { featurizer, labels } = model;
+  const batcher = createMicroBatcher(model.classifier, {
+    maxBatch: opts.maxBatch ?? 8,
+    maxWaitMs: opts.maxWaitMs ?? 2,
+    numLabels: labels.length,
+  });
+
+  const mapped = new Set<EntityType>();
+  for (const l of labels) {
+    const p = parseLabel(l);
+    const t = p.tag === 'O' ? undefined : mapType(p.type);
+    if (t) mapped.add(t);
+  }
+  const entities = [...ENTITY_ORDER.filter((e) => mapped.has(e)), ...[...mapped].filter((e) => !ENTITY_ORDER.includes(e))];
+
+  const detect = async (text: string, options: DetectOptions = {}): Promise<Detection[]> => {
+    const { signal } = options;
+    throwIfAborted(signal);
+    if (text.length === 0) return [];
+    const tokens = await featurizer.tokenize(text);
+    throwIfAborted(signal);
+    if (tokens.length === 0) return [];
+    const windows = planWindows(tokens.length, featurizer.maxTokensPerWindow, overlap);
+    const rows = windows.map((w) => featurizer.encodeWindow(text, tokens.slice(w.start, w.end)));
+    const logits = await Promise.all(rows.map((r) => batcher.run(r, signal)));
+    throwIfAborted(signal);
+
+    const sources = assignTokens(tokens.length, windows);
+    const tokenLabels: TokenLabel[] = sources.map((s) => {
+      const { data, labels: n } = logits[s.window];
+      return argmaxSoftmax(data, s.offset * n, n, labels);
+    });
+    const out: Detection[] = [];
+    for (const span of aggregateBio(tokens, tokenLabels)) {
+      const entity = mapType(span.type);
+      if (!entity || span.score < threshold) continue;
+      out.push({ entity, start: span.start, end: span.end, score: span.score, detectorId: id });
+    }
+    return out;
+  };
+
+  return {
+    id,
+    kind: 'ner',
+    entities,
+    description: `transformer NER model ${model.name} (${model.version})`,
+    detect,
+    async warmup() {
+      await detect('Warm-up sentence for John Smith in Boston.', {});
+    },
+    info() {
+      return {
+        name: model.name,
+        version: model.version,
+        featurizer: featurizer.kind,
+        labels: [...labels],
+        threads: { ...model.threads },
+      };
+    },
+  };
+}
+
+/** The most probable label of one logit row and its softmax probability. */
+export function argmaxSoftmax(data: Float32Array, offset: number, n: number, labels: readonly string[]): TokenLabel {
+  let best = 0;
+  let max = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const v = data[offset + k];
+    if (v > max) {
+      max = v;
+      best = k;
+    }
+  }
+  if (!Number.isFinite(max)) throw new Error('model produced non-finite logits');
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += Math.exp(data[offset + k] - max);
+  if (!Number.isFinite(sum)) throw new Error('model produced non-finite logits');
+  return { label: labels[best], score: 1 / sum };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  if (signal.reason instanceof Error) throw signal.reason;
+  const e = new Error('aborted');
+  e.name = 'AbortError';
+  throw e;
+}

@@ -1,0 +1,107 @@
+import { argmaxSoftmax, createNerDetector } from '../../src/detectors/ner/ner-detector';
+import { fakeModel } from '../helpers/fake-ner';
+
+// label indices: 0 O, 1 B-PER, 2 I-PER, 3 B-LOC, 4 I-LOC, 5 B-MISC
+const LEX = { john: 1, smith: 2, paris: 3, new: 3, york: 4, nobel: 5 };
+
+const found = (text: string, d: { entity: string; start: number; end: number }[]) =>
+  d.map((x) => [x.entity, text.slice(x.start, x.end), x.start]);
+
+describe('NER detector (fake classifier)', () => {
+  it('reports PERSON and LOCATION spans with UTF-16 offsets, drops unmapped MISC', async () => {
+    const det = createNerDetector(fakeModel(LEX));
+    const text = 'John Smith won the Nobel in New York and Paris';
+    const d = await det.detect(text, {});
+    expect(found(text, d)).toEqual([
+      ['PERSON', 'John Smith', 0],
+      ['LOCATION', 'New York', 28],
+      ['LOCATION', 'Paris', 41],
+    ]);
+    for (const x of d) {
+      expect(x.detectorId).toBe('ner.fake');
+      expect(x.score).toBeGreaterThan(0.9);
+      expect(x.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('declares id, kind, entities and info', () => {
+    const det = createNerDetector(fakeModel(LEX), { labelMap: { MISC: 'ORGANIZATION' } });
+    expect(det.id).toBe('ner.fake');
+    expect(det.kind).toBe('ner');
+    expect(det.entities).toEqual(['PERSON', 'LOCATION', 'ORGANIZATION']);
+    expect(det.info?.()).toEqual({
+      name: 'fake',
+      version: 'test-1',
+      featurizer: 'fake-words',
+      labels: ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-MISC'],
+      threads: { intraOp: 1, interOp: 1 },
+    });
+  });
+
+  it('windows a long text (no truncation) and offsets stay right', async () => {
+    const model = fakeModel(LEX, 5);
+    const det = createNerDetector(model, { windowOverlap: 2 });
+    const words: string[] = [];
+    for (let i = 0; i < 40; i++) words.push(i % 7 === 3 ? 'John Smith' : i % 11 === 5 ? 'Paris' : `w${i}`);
+    const text = words.join(' ');
+    const d = await det.detect(text, {});
+    const expected: (string | number)[][] = [];
+    const re = /John Smith|Paris/g;
+    for (const m of text.matchAll(re)) expected.push([m[0] === 'Paris' ? 'LOCATION' : 'PERSON', m[0], m.index!]);
+    expect(found(text, d)).toEqual(expected);
+    expect(model.classifier.calls.length).toBeGreaterThanOrEqual(1);
+    const rows = model.classifier.calls.reduce((n, c) => n + c.dims[0], 0);
+    expect(rows).toBeGreaterThan(10); // 45 tokens in windows of 5
+  });
+
+  it('applies the threshold and a custom id', async () => {
+    const det = createNerDetector(fakeModel(LEX), { threshold: 0.999, id: 'ner.custom' });
+    expect(det.id).toBe('ner.custom');
+    expect(await det.detect('John Smith', {})).toEqual([]);
+  });
+
+  it('returns nothing for empty or whitespace-only text', async () => {
+    const det = createNerDetector(fakeModel(LEX));
+    expect(await det.detect('', {})).toEqual([]);
+    expect(await det.detect('   \n ', {})).toEqual([]);
+  });
+
+  it('shares one model run between concurrent calls, each with its own results', async () => {
+    const model = fakeModel(LEX, 512, 5);
+    const det = createNerDetector(model, { maxWaitMs: 5 });
+    const [a, b] = await Promise.all([det.detect('hello John Smith', {}), det.detect('Paris', {})]);
+    expect(model.classifier.calls).toHaveLength(1);
+    expect(found('hello John Smith', a)).toEqual([['PERSON', 'John Smith', 6]]);
+    expect(found('Paris', b)).toEqual([['LOCATION', 'Paris', 0]]);
+  });
+
+  it('throws on an aborted signal', async () => {
+    const det = createNerDetector(fakeModel(LEX));
+    const ac = new AbortController();
+    ac.abort();
+    await expect(det.detect('John Smith', { signal: ac.signal })).rejects.toThrow();
+  });
+
+  it('throws (fails closed) when the model errors', async () => {
+    const model = fakeModel(LEX);
+    model.classifier.run = () => Promise.reject(new Error('session failed'));
+    await expect(createNerDetector(model).detect('John', {})).rejects.toThrow('session failed');
+  });
+
+  it('warmup runs one inference', async () => {
+    const model = fakeModel(LEX);
+    await createNerDetector(model).warmup!();
+    expect(model.classifier.calls).toHaveLength(1);
+  });
+});
+
+describe('argmaxSoftmax', () => {
+  it('returns the top label and its probability', () => {
+    const r = argmaxSoftmax(new Float32Array([0, Math.log(3), 0]), 0, 3, ['O', 'B-PER', 'I-PER']);
+    expect(r.label).toBe('B-PER');
+    expect(r.score).toBeCloseTo(0.6, 6);
+  });
+  it('rejects non-finite logits', () => {
+    expect(() => argmaxSoftmax(new Float32Array([NaN, NaN]), 0, 2, ['O', 'B-PER'])).toThrow();
+  });
+});
