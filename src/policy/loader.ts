@@ -41,9 +41,10 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 
 /** Parse and validate one YAML file (no `extends` resolution). */
 export function readPolicyFile(file: string): PolicyFile {
+  const source = readFileSync(file, 'utf8');
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'), { prettyErrors: false });
+    raw = parseYaml(source, { prettyErrors: false });
   } catch (err) {
     const line = (err as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
     throw new PolicyError(`${displayPath(file)}: (root): invalid YAML${line ? ` at line ${line}` : ''}`);
