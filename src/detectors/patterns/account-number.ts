@@ -1,0 +1,29 @@
+import { patternDetector } from '../pattern-detector';
+
+/**
+ * ACCOUNT_NUMBER: bank and billing account numbers, 6–17 digits (dashes or spaces allowed between groups), reported
+ * only next to "account", "acct", "a/c" and similar labels.
+ */
+export const accountNumberDetector = patternDetector({
+  id: 'pattern.account-number',
+  entity: 'ACCOUNT_NUMBER',
+  description: 'Bank / billing account numbers (label required)',
+  context: [
+    'account', 'acct', 'acct#', 'acc no', 'a/c', 'account no', 'account number', 'account #', 'bank account',
+    'checking', 'savings', 'billing id', 'routing',
+  ],
+  contextScore: 0.85,
+  prefilter: (text) => /\d{4}/.test(text),
+  patterns: [
+    {
+      name: 'account-digits',
+      regex: /(?<![\w.,$-])\d{2,8}(?:[ -]\d{2,8}){0,3}(?![\w-]|[.,]\d)/,
+      score: 0.3,
+      requireContext: true,
+      validate: (match) => {
+        const digits = match.replace(/[ -]/g, '').length;
+        return digits >= 6 && digits <= 17;
+      },
+    },
+  ],
+});

@@ -1,0 +1,101 @@
+import { patternDetector } from '../pattern-detector';
+
+/** Month names and abbreviations (an abbreviation may carry a period). Used with the `i` flag. */
+const MONTH =
+  '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?' +
+  '|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+const ORDINAL = '(?:st|nd|rd|th)?';
+
+/** Words right before a bare "3/14" that make it a date ("seen on 3/14", "DOB 3/14"). */
+const DATE_LEAD =
+  /\b(?:on|since|from|until|till|by|of|dated|before|after|dob|born|admitted|discharged|seen|visit(?:ed)?|date|due)[\s:]{1,3}$/i;
+/** Words near a fraction that make it a score, dose or ratio rather than a date ("pain 3/10", "rated 4/5"). */
+const SCORE_WORDS = /\b(?:pain|score|scale|rated|rating|grade|strength|power|gcs|apgar|tablets?|tabs?|dose|ratio)\b/i;
+
+function inRange(n: number, lo: number, hi: number): boolean {
+  return n >= lo && n <= hi;
+}
+
+/** Month/day in either order (US m/d or European d/m). */
+function validMonthDay(a: number, b: number): boolean {
+  return (inRange(a, 1, 12) && inRange(b, 1, 31)) || (inRange(b, 1, 12) && inRange(a, 1, 31));
+}
+
+const MONTH_WORD = /[A-Za-z]{3}/;
+
+/** A written date whose month is lower-case ("may 5") is more often a verb plus a count. */
+function writtenScore(match: string, withYear: boolean): number {
+  if (withYear) return 0.9;
+  const first = MONTH_WORD.exec(match)?.[0].charCodeAt(0) ?? 0;
+  return first >= 97 && first <= 122 ? 0.45 : 0.7;
+}
+
+/**
+ * DATE_TIME: ISO dates (with optional time), numeric m/d/y and d.m.y, written dates ("March 3rd, 2024",
+ * "3 March 2024", "14-Mar-2024", "Mar. 3", "March 2024") and bare "3/14", which scores below the threshold
+ * unless a date word leads it. Prices, versions and scores ("3/10 pain") are rejected.
+ */
+export const dateTimeDetector = patternDetector({
+  id: 'pattern.date-time',
+  entity: 'DATE_TIME',
+  description: 'Calendar dates (numeric, ISO and written forms)',
+  context: [
+    'dob', 'd.o.b', 'date of birth', 'birth', 'born', 'birthday', 'admitted', 'admission', 'discharged',
+    'discharge', 'date', 'dated', 'seen', 'visit', 'deceased', 'died', 'death', 'surgery', 'appointment', 'appt',
+    'dos',
+  ],
+  contextScore: 0.85,
+  prefilter: (text) => /\d/.test(text),
+  patterns: [
+    {
+      name: 'iso-date',
+      regex:
+        /(?<![\w.\/-])(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w\/-]|\.\d)/,
+      score: 0.9,
+      validate: (_s, m) => inRange(+m[1], 1800, 2199) && inRange(+m[3], 1, 12) && inRange(+m[4], 1, 31),
+    },
+    {
+      name: 'numeric-date',
+      regex: /(?<![\w.\/$-])(\d{1,2})([-\/.])(\d{1,2})\2(\d{4}|\d{2})(?![\w\/-]|\.\d)/,
+      score: 0.85,
+      validate: (_s, m) => {
+        if (!validMonthDay(+m[1], +m[3])) return false;
+        const twoDigitYear = m[4].length === 2;
+        if (m[2] === '.' && twoDigitYear) return false; // 1.2.34 is a version
+        return twoDigitYear ? 0.6 : true;
+      },
+    },
+    {
+      name: 'month-day',
+      regex: /(?<![\w.\/$-])(\d{1,2})\/(\d{1,2})(?![\w\/%]|[.,]\d)/,
+      score: 0.4,
+      validate: (_s, m) => {
+        if (!(inRange(+m[1], 1, 12) && inRange(+m[2], 1, 31))) return false;
+        const before = m.input.slice(Math.max(0, m.index - 24), m.index);
+        const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 12);
+        if (SCORE_WORDS.test(before) || SCORE_WORDS.test(after)) return false;
+        return DATE_LEAD.test(before) ? 0.8 : true;
+      },
+    },
+    {
+      name: 'month-name-day',
+      regex: new RegExp(`\\b${MONTH}\\s{1,3}(\\d{1,2})${ORDINAL}(?:,?\\s{1,3}(\\d{4}))?(?![\\w])`, 'i'),
+      score: 0.7,
+      validate: (s, m) => inRange(+m[1], 1, 31) && writtenScore(s, m[2] !== undefined),
+    },
+    {
+      name: 'day-month-name',
+      regex: new RegExp(
+        `(?<![\\w.])(\\d{1,2})${ORDINAL}(?:\\s{1,3}of)?[\\s-]{1,3}${MONTH}(?:,?[\\s-]{1,3}(\\d{4}|\\d{2}))?(?![\\w])`,
+        'i',
+      ),
+      score: 0.7,
+      validate: (s, m) => inRange(+m[1], 1, 31) && writtenScore(s, m[2] !== undefined),
+    },
+    {
+      name: 'month-name-year',
+      regex: new RegExp(`\\b${MONTH},?\\s{1,3}(?:1[89]|20|21)\\d{2}(?![\\w])`, 'i'),
+      score: 0.7,
+    },
+  ],
+});

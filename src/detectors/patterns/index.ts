@@ -1,0 +1,45 @@
+import type { Detector } from '../types';
+import { accountNumberDetector } from './account-number';
+import { ageDetector } from './age';
+import { creditCardDetector } from './credit-card';
+import { dateTimeDetector } from './date-time';
+import { deviceIdDetector } from './device-id';
+import { emailDetector } from './email';
+import { healthPlanIdDetector } from './health-plan-id';
+import { ibanDetector } from './iban';
+import { ipAddressDetector } from './ip-address';
+import { licenseNumberDetector } from './license-number';
+import { macAddressDetector } from './mac-address';
+import { medicalRecordNumberDetector } from './medical-record-number';
+import { phoneNumberDetector } from './phone-number';
+import { streetAddressDetector } from './street-address';
+import { urlDetector } from './url';
+import { usDeaDetector } from './us-dea';
+import { usNpiDetector } from './us-npi';
+import { usSsnDetector } from './us-ssn';
+import { usZipCodeDetector } from './us-zip-code';
+import { vinDetector } from './vin';
+
+/** Every built-in deterministic detector, in registration order. */
+export const BUILT_IN_PATTERN_DETECTORS: readonly Detector[] = [
+  emailDetector,
+  phoneNumberDetector,
+  usSsnDetector,
+  creditCardDetector,
+  ibanDetector,
+  ipAddressDetector,
+  macAddressDetector,
+  urlDetector,
+  dateTimeDetector,
+  ageDetector,
+  usZipCodeDetector,
+  streetAddressDetector,
+  medicalRecordNumberDetector,
+  healthPlanIdDetector,
+  accountNumberDetector,
+  licenseNumberDetector,
+  usNpiDetector,
+  usDeaDetector,
+  vinDetector,
+  deviceIdDetector,
+];

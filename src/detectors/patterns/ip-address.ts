@@ -1,0 +1,36 @@
+import isIP from 'validator/lib/isIP';
+import { patternDetector } from '../pattern-detector';
+
+/** Words that make a dotted quad a version or build number rather than an address. */
+const VERSION_WORDS = /\b(?:version|ver|release|build|firmware|v)\.?\s{0,3}$/i;
+
+function notAVersion(m: RegExpExecArray): boolean {
+  return !VERSION_WORDS.test(m.input.slice(Math.max(0, m.index - 12), m.index));
+}
+
+/**
+ * IP_ADDRESS: IPv4 dotted quads (not part of a longer dotted run or a "v1.2.3.4" / "version 1.2.3.4") and IPv6
+ * (full, compressed, with an optional embedded IPv4 tail), validated with validator.isIP.
+ */
+export const ipAddressDetector = patternDetector({
+  id: 'pattern.ip-address',
+  entity: 'IP_ADDRESS',
+  description: 'IPv4 and IPv6 addresses (validator.isIP)',
+  context: ['ip', 'ip address', 'ipv4', 'ipv6', 'host', 'server', 'client', 'address'],
+  contextScore: 0.9,
+  prefilter: (text) => text.includes('.') || text.includes(':'),
+  patterns: [
+    {
+      name: 'ipv4',
+      regex: /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/,
+      score: 0.75,
+      validate: (match, m) => isIP(match, 4) && notAVersion(m),
+    },
+    {
+      name: 'ipv6',
+      regex: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\w:]|\.\d)/,
+      score: 0.8,
+      validate: (match) => match.length > 2 && /[0-9A-Fa-f]/.test(match) && isIP(match, 6),
+    },
+  ],
+});

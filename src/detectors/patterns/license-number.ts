@@ -1,0 +1,32 @@
+import { patternDetector } from '../pattern-detector';
+
+const hasDigit = (match: string): boolean => /\d/.test(match);
+
+/**
+ * LICENSE_NUMBER: driver's licenses and professional (medical, nursing, pharmacy) licenses. US formats vary by state
+ * (A1234567, 123456789, D12-34-5678): 5–15 alphanumerics with at least one digit, reported only next to a label.
+ */
+export const licenseNumberDetector = patternDetector({
+  id: 'pattern.license-number',
+  entity: 'LICENSE_NUMBER',
+  description: "Driver's and professional license numbers (label required)",
+  context: [
+    "driver's license", 'drivers license', 'driver license', "driver's lic", 'driving licence', 'dl', 'dl#', 'dl #',
+    'dln', 'license', 'licence', 'lic', 'lic#', 'lic #', 'license no', 'license number', 'license #',
+    'medical license', 'state license', 'permit',
+  ],
+  contextScore: 0.85,
+  prefilter: (text) => /\d/.test(text),
+  patterns: [
+    {
+      name: 'license-id',
+      regex: /(?<![\w.-])[A-Z0-9]{1,4}(?:-?[A-Z0-9]{2,9}){1,3}(?![\w-]|\.\d)/i,
+      score: 0.3,
+      requireContext: true,
+      validate: (match) => {
+        const len = match.replace(/-/g, '').length;
+        return hasDigit(match) && len >= 5 && len <= 15;
+      },
+    },
+  ],
+});
