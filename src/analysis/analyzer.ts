@@ -4,21 +4,31 @@ import type { Policy } from '../policy/types';
 import type { CompiledPolicy } from './compiled-policy';
 import { resolveConflicts } from './conflicts';
 
-/** Run one detector under the request's deadline; any failure names the detector, never the text. */
-async function runDetector(detector: Detector, text: string, compiled: CompiledPolicy, signal: AbortSignal): Promise<Detection[]> {
-  if (signal.aborted) throw new DetectorError(detector.id, 'timeout');
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new DetectorError(detector.id, 'timeout'));
-    signal.addEventListener('abort', onAbort, { once: true });
+/** The request's deadline: one abort listener per request, shared by every detector run. */
+export interface Deadline {
+  signal: AbortSignal;
+  /** Rejects when the signal aborts. */
+  expired: Promise<never>;
+}
+
+export function deadlineOf(signal: AbortSignal): Deadline {
+  const expired = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
+  expired.catch(() => undefined); // observed through Promise.race below
+  return { signal, expired };
+}
+
+/** Run one detector under the request's deadline; any failure names the detector, never the text. */
+async function runDetector(detector: Detector, text: string, compiled: CompiledPolicy, deadline: Deadline): Promise<Detection[]> {
+  const { signal } = deadline;
+  if (signal.aborted) throw new DetectorError(detector.id, 'timeout');
   try {
-    return await Promise.race([Promise.resolve().then(() => detector.detect(text, { contextWords: compiled.contextWords, signal })), aborted]);
+    return await Promise.race([Promise.resolve().then(() => detector.detect(text, { contextWords: compiled.contextWords, signal })), deadline.expired]);
   } catch (err) {
     if (err instanceof DetectorError) throw err;
     throw new DetectorError(detector.id, signal.aborted ? 'timeout' : 'error', { cause: err });
-  } finally {
-    signal.removeEventListener('abort', onAbort!);
   }
 }
 
@@ -34,9 +44,9 @@ function keep(d: Detection, text: string, policy: Policy, compiled: CompiledPoli
  * filtered by thresholds and the allow list, then overlaps are resolved. Throws `DetectorError` if any detector
  * throws or the deadline passes — the caller blocks the request (fail closed).
  */
-export async function analyzeText(text: string, policy: Policy, compiled: CompiledPolicy, signal: AbortSignal): Promise<Detection[]> {
+export async function analyzeText(text: string, policy: Policy, compiled: CompiledPolicy, deadline: Deadline): Promise<Detection[]> {
   if (text.length === 0) return [];
-  const results = await Promise.all(compiled.detectors.map((d) => runDetector(d, text, compiled, signal)));
+  const results = await Promise.all(compiled.detectors.map((d) => runDetector(d, text, compiled, deadline)));
   const kept = results.flat().filter((d) => d.start >= 0 && d.end <= text.length && d.start < d.end && keep(d, text, policy, compiled));
   return resolveConflicts(kept);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { analyzeText } from '../analysis/analyzer';
+import { analyzeText, deadlineOf } from '../analysis/analyzer';
 import { compilePolicy, type CompiledPolicy } from '../analysis/compiled-policy';
 import { anonymizeText } from '../anonymize/anonymizer';
 import type { DetectorRegistry } from '../detectors/registry';
@@ -54,10 +54,11 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /** Analyse every segment under one deadline (the policy's detector timeout). */
   async function detectAll(segments: Segment[], policy: Policy, outer?: AbortSignal): Promise<Detection[][]> {
-    const deadline = AbortSignal.timeout(policy.detectorTimeoutMs);
-    const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
+    const timeout = AbortSignal.timeout(policy.detectorTimeoutMs);
+    const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
     const c = compiled(policy);
-    return Promise.all(segments.map((s) => analyzeText(s.text, policy, c, signal)));
+    const deadline = deadlineOf(signal);
+    return Promise.all(segments.map((s) => analyzeText(s.text, policy, c, deadline)));
   }
 
   function models(): Array<{ id: string; version: string }> {

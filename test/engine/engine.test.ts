@@ -1,0 +1,127 @@
+import { createDefaultRegistry, DetectorRegistry } from '../../src/detectors/registry';
+import type { Detector } from '../../src/detectors/types';
+import { createEngine } from '../../src/engine/engine';
+import { DetectorError } from '../../src/errors';
+import { loadPolicy } from '../../src/policy/loader';
+import { defaultPolicy } from '../../src/policy/default-policy';
+import type { Policy } from '../../src/policy/types';
+import { MemoryVaultStore } from '../../src/vault/memory-vault';
+import { join } from 'node:path';
+import { testKeys } from '../helpers/keys';
+
+const POLICIES = join(__dirname, '..', '..', 'policies');
+const hipaa = loadPolicy(join(POLICIES, 'tenants', 'acme-clinic.yaml'), { profilesDir: POLICIES });
+const gdpr = loadPolicy(join(POLICIES, 'tenants', 'shopwise.yaml'), { profilesDir: POLICIES });
+
+const SSN = '123-45-6789';
+const EMAIL = 'ann.lee@example.org';
+const PHONE = '(617) 555-0142';
+const CARD = '4111 1111 1111 1111';
+const NOTE = `Patient SSN ${SSN}, email ${EMAIL}, call ${PHONE}, card ${CARD}. Patient id ACME-123456.`;
+
+function engineWith(registry = createDefaultRegistry(), vault = new MemoryVaultStore()) {
+  return createEngine({ registry, keys: testKeys(), vault });
+}
+
+describe('engine.redact', () => {
+  it('removes every identifier of a text under the HIPAA tenant and reports items without values', async () => {
+    const engine = engineWith();
+    const r = await engine.redact({ text: NOTE }, hipaa, { tenant: 'acme-clinic' });
+    for (const v of [SSN, EMAIL, PHONE, CARD, 'ACME-123456']) expect(r.text).not.toContain(v);
+    const types = r.items.map((i) => i.entity);
+    expect(types).toEqual(expect.arrayContaining(['US_SSN', 'EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'MEDICAL_RECORD_NUMBER']));
+    const ssn = r.items.find((i) => i.entity === 'US_SSN')!;
+    expect(NOTE.slice(ssn.start, ssn.end)).toBe(SSN);
+    expect(ssn.operator).toBe('redact');
+    const mrn = r.items.find((i) => i.entity === 'MEDICAL_RECORD_NUMBER')!;
+    expect(mrn.detectorId).toBe('custom.acme-patient-id');
+    expect(mrn.operator).toBe('tokenize');
+    expect(r.text).toMatch(/<MEDICAL_RECORD_NUMBER_[a-z2-7]{10}>/);
+    const serialized = JSON.stringify(r.items);
+    for (const v of [SSN, EMAIL, PHONE, CARD]) expect(serialized).not.toContain(v);
+    expect(r.items.every((i) => /^[0-9a-f]{64}$/.test(i.valueDigest))).toBe(true);
+    expect(r.policy).toEqual({ id: 'acme-clinic', version: hipaa.version });
+  });
+
+  it('keeps the JSON shape, scans tool-call arguments, and honours policy paths', async () => {
+    const engine = engineWith();
+    const body = {
+      messages: [
+        { role: 'user', content: `reach me at ${EMAIL}` },
+        { role: 'assistant', tool_calls: [{ function: { arguments: JSON.stringify({ email: EMAIL, n: 1 }) } }] },
+      ],
+      customer: { note: `card ${CARD}` },
+      metadata: { contact: EMAIL },
+    };
+    const r = await engine.redact({ json: body }, gdpr, { tenant: 'shopwise' });
+    const out = r.json as any;
+    expect(out.messages[0].content).toMatch(/^reach me at <EMAIL_ADDRESS_[0-9a-f]{8}>$/);
+    expect(out.customer.note).toBe('card ***************1111');
+    // shopwise scans only messages[*].content and customer.**: metadata is left as it is
+    expect(out.metadata.contact).toBe(EMAIL);
+    expect(out.messages[1].tool_calls[0].function.arguments).toContain(EMAIL);
+    expect(r.items.map((i) => i.path)).toEqual(['messages[0].content', 'customer.note']);
+
+    const all = await engine.redact({ json: body }, defaultPolicy(createDefaultRegistry().list().map((d) => d.id)), { tenant: 'x' });
+    expect(JSON.stringify(all.json)).not.toContain(EMAIL);
+    expect(JSON.parse((all.json as any).messages[1].tool_calls[0].function.arguments)).toEqual({ email: '<EMAIL_ADDRESS>', n: 1 });
+    expect(all.items.map((i) => i.path)).toContain('messages[1].tool_calls[0].function.arguments.email');
+  });
+
+  it('gives the same token to the same value in one session and restores it', async () => {
+    const engine = engineWith();
+    const r = await engine.redact({ text: 'Jane Roe called; Jane Roe again.' }, hipaa, { tenant: 'acme-clinic', session: 'visit-1' });
+    const tokens = r.text!.match(/<PERSON_[a-z2-7]{10}>/g)!;
+    expect(tokens).toHaveLength(2);
+    expect(tokens[0]).toBe(tokens[1]);
+    expect((await engine.restore(`Answer for ${tokens[0]}`, { tenant: 'acme-clinic', session: 'visit-1' })).text).toBe('Answer for Jane Roe');
+    expect((await engine.restore(`Answer for ${tokens[0]}`, { tenant: 'shopwise', session: 'visit-1' })).restored).toBe(0);
+  });
+
+  it('applies the allow list and thresholds', async () => {
+    const engine = engineWith();
+    const p: Policy = { ...hipaa, allow: { exact: [EMAIL], regex: [] } };
+    const r = await engine.analyze({ text: `mail ${EMAIL}` }, p);
+    expect(r.entities).toEqual([]);
+    const loose = await engine.analyze({ text: `call ${PHONE}` }, hipaa);
+    expect(loose.entities.map((e) => e.entity)).toEqual(['PHONE_NUMBER']);
+    const phoneScore = loose.entities[0].score;
+    const strict: Policy = { ...hipaa, entities: { ...hipaa.entities, PHONE_NUMBER: { ...hipaa.entities.PHONE_NUMBER!, threshold: Math.min(1, phoneScore + 0.01) } } };
+    expect((await engine.analyze({ text: `call ${PHONE}` }, strict)).entities).toEqual([]);
+    const detectorOff: Policy = { ...hipaa, detectors: { ...hipaa.detectors, 'pattern.phone-number': { enabled: false } } };
+    expect((await engine.analyze({ text: `call ${PHONE}` }, detectorOff)).entities).toEqual([]);
+  });
+
+  it('check reports counts without changing anything', async () => {
+    const engine = engineWith();
+    expect(await engine.check({ text: `SSN ${SSN}` }, hipaa)).toEqual({ compliant: false, counts: { US_SSN: 1 } });
+    expect(await engine.check({ text: 'nothing to see here' }, hipaa)).toEqual({ compliant: true, counts: {} });
+  });
+});
+
+describe('fail closed', () => {
+  const throwing: Detector = { id: 'test.broken', kind: 'custom', entities: ['PERSON'], detect: () => { throw new Error(`saw ${SSN}`); } };
+  const slow: Detector = { id: 'test.slow', kind: 'ner', entities: ['PERSON'], detect: () => new Promise((r) => setTimeout(() => r([]), 5_000).unref()) };
+
+  it.each([
+    ['throws', throwing, 'failed'],
+    ['times out', slow, 'timed out'],
+  ])('a detector that %s blocks the request with DetectorError naming the detector, not the value', async (_n, det, word) => {
+    const registry = createDefaultRegistry().register(det);
+    const engine = engineWith(registry);
+    const policy: Policy = { ...hipaa, detectorTimeoutMs: 50 };
+    const err = await engine.redact({ text: NOTE }, policy, { tenant: 'acme-clinic' }).catch((e) => e);
+    expect(err).toBeInstanceOf(DetectorError);
+    expect(err.code).toBe('DETECTOR_FAILED');
+    expect(err.message).toContain(det.id);
+    expect(err.message).toContain(word);
+    expect(err.message).not.toContain(SSN);
+  });
+
+  it('on_detector_error: redact_all withholds every scanned string instead', async () => {
+    const engine = engineWith(new DetectorRegistry().register(throwing));
+    const r = await engine.redact({ json: { a: NOTE, b: 'harmless', n: 1 } }, { ...hipaa, onDetectorError: 'redact_all' }, { tenant: 'acme-clinic' });
+    expect(r.json).toEqual({ a: '<REDACTED>', b: '<REDACTED>', n: 1 });
+    expect(r.degraded).toBe(true);
+  });
+});
