@@ -1,0 +1,175 @@
+/**
+ * `phi-gateway eval`: run the NER detector over a labelled file and score strict span matches.
+ *
+ * CoNLL: each sentence's tokens are joined with single spaces into a text (token offsets remembered); predicted
+ * spans are mapped back to the tokens they overlap and compared with the gold entities by token indices. Gold
+ * types go through the same label map as the model's (PER → PERSON, …); unmapped gold types (MISC) keep their
+ * name. JSONL: character offsets are compared directly.
+ *
+ * The micro average covers the types that both the dataset annotates and the detector can emit, so a CoNLL
+ * MISC column counts only if the model predicts MISC, and a model's DATE_TIME is not penalised on a dataset that
+ * never annotates dates. Per-type rows show every type.
+ */
+import { createLabelMapper, normalizeLabelType, type LabelMap } from '../detectors/ner/label-map';
+import { loadNerModel } from '../detectors/ner/model-loader';
+import { createNerDetector } from '../detectors/ner/ner-detector';
+import type { Detection, Detector } from '../detectors/types';
+import { readConll, sentenceEntities, type TagScheme } from './conll';
+import { readJsonl } from './jsonl';
+import { scoreSpans, type ScoredSpan, type SpanScores } from './spans';
+
+export interface RunEvalOptions {
+  modelDir: string;
+  conll?: string;
+  jsonl?: string;
+  /** Detector threshold (spans below are not predicted). Default 0. */
+  threshold?: number;
+  labelMap?: LabelMap;
+  /** Texts in flight at once (their windows share model runs). Default 8. */
+  concurrency?: number;
+  intraOpNumThreads?: number;
+}
+
+export interface EvalReport {
+  model: { name: string; version: string; featurizer: string };
+  dataset: { path: string; format: 'conll' | 'jsonl'; scheme?: TagScheme; documents: number; tokens?: number };
+  scores: SpanScores;
+  /** Gold types left out of the micro average (the detector cannot emit them). */
+  ignoredTypes: string[];
+  durationMs: number;
+}
+
+export interface RunEvalDeps {
+  /** Use this detector instead of loading `modelDir` (tests). */
+  detector?: Detector;
+}
+
+export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Promise<EvalReport> {
+  if ((opts.conll === undefined) === (opts.jsonl === undefined)) {
+    throw new TypeError('runEval needs exactly one of conll or jsonl');
+  }
+  let detector = deps.detector;
+  let release: (() => Promise<void>) | undefined;
+  if (!detector) {
+    const model = await loadNerModel(opts.modelDir, { intraOpNumThreads: opts.intraOpNumThreads });
+    detector = createNerDetector(model, { threshold: opts.threshold, labelMap: opts.labelMap });
+    release = model.classifier.release?.bind(model.classifier);
+  }
+  try {
+    const info = detector.info?.() ?? {};
+    const modelInfo = {
+      name: String(info.name ?? detector.id),
+      version: String(info.version ?? 'unknown'),
+      featurizer: String(info.featurizer ?? 'unknown'),
+    };
+    const mapType = createLabelMapper(opts.labelMap);
+    const goldType = (t: string) => mapType(t) ?? normalizeLabelType(t);
+    const started = Date.now();
+    const gold: ScoredSpan[] = [];
+    const pred: ScoredSpan[] = [];
+    let dataset: EvalReport['dataset'];
+
+    if (opts.conll !== undefined) {
+      const data = readConll(opts.conll);
+      let tokenTotal = 0;
+      const texts = data.sentences.map((s, doc) => {
+        const offsets: { start: number; end: number }[] = [];
+        let pos = 0;
+        for (const t of s.tokens) {
+          offsets.push({ start: pos, end: pos + t.length });
+          pos += t.length + 1;
+        }
+        tokenTotal += s.tokens.length;
+        for (const e of sentenceEntities(s.tags)) gold.push({ doc, type: goldType(e.type), start: e.start, end: e.end });
+        return { text: s.tokens.join(' '), offsets };
+      });
+      const found = await detectAll(detector, texts.map((t) => t.text), opts.concurrency ?? 8);
+      found.forEach((dets, doc) => {
+        for (const d of dets) {
+          const span = toTokenSpan(texts[doc].offsets, d);
+          if (span) pred.push({ doc, type: d.entity, ...span });
+        }
+      });
+      dataset = { path: opts.conll, format: 'conll', scheme: data.scheme, documents: texts.length, tokens: tokenTotal };
+    } else {
+      const path = opts.jsonl!;
+      const examples = readJsonl(path);
+      examples.forEach((ex, doc) => {
+        for (const e of ex.entities) gold.push({ doc, type: goldType(e.type), start: e.start, end: e.end });
+      });
+      const found = await detectAll(detector, examples.map((e) => e.text), opts.concurrency ?? 8);
+      found.forEach((dets, doc) => {
+        for (const d of dets) pred.push({ doc, type: d.entity, start: d.start, end: d.end });
+      });
+      dataset = { path, format: 'jsonl', documents: examples.length };
+    }
+
+    const goldTypes = new Set(gold.map((g) => g.type));
+    const emits = new Set<string>(detector.entities);
+    const microTypes = [...goldTypes].filter((t) => emits.has(t));
+    const ignoredTypes = [...goldTypes].filter((t) => !emits.has(t)).sort();
+    const scores = scoreSpans(gold, pred, { microTypes });
+    return { model: modelInfo, dataset, scores, ignoredTypes, durationMs: Date.now() - started };
+  } finally {
+    await release?.();
+  }
+}
+
+/** Tokens a character span overlaps: `[first token ending after start, last token starting before end]`. */
+export function toTokenSpan(offsets: readonly { start: number; end: number }[], d: { start: number; end: number }) {
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < offsets.length; i++) {
+    if (offsets[i].end > d.start && offsets[i].start < d.end) {
+      if (start < 0) start = i;
+      end = i + 1;
+    }
+  }
+  return start < 0 ? undefined : { start, end };
+}
+
+async function detectAll(detector: Detector, texts: readonly string[], concurrency: number): Promise<Detection[][]> {
+  const out: Detection[][] = new Array(texts.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < texts.length) {
+      const i = next++;
+      out[i] = await detector.detect(texts[i], {});
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, texts.length)) }, worker));
+  return out;
+}
+
+/** A plain-text table of the report. */
+export function formatReport(r: EvalReport): string {
+  const secs = r.durationMs / 1000;
+  const rate = secs > 0 ? ` (${(r.dataset.documents / secs).toFixed(1)} texts/s)` : '';
+  const data = [
+    `${r.dataset.format === 'conll' ? 'CoNLL' : 'JSONL'}${r.dataset.scheme ? `, ${r.dataset.scheme}` : ''}`,
+    `${r.dataset.documents} ${r.dataset.format === 'conll' ? 'sentences' : 'texts'}`,
+    ...(r.dataset.tokens !== undefined ? [`${r.dataset.tokens} tokens`] : []),
+  ].join(', ');
+  const lines = [
+    `model    ${r.model.name} (${r.model.version}), featurizer ${r.model.featurizer}`,
+    `data     ${r.dataset.path} (${data})`,
+    `time     ${secs.toFixed(2)} s${rate}`,
+    '',
+    row('type', 'precision', 'recall', 'f1', 'support', 'predicted'),
+  ];
+  const num = (x: number) => x.toFixed(4);
+  for (const t of r.scores.perType) {
+    const mark = r.scores.microTypes.includes(t.type) ? '' : ' *';
+    lines.push(row(t.type + mark, num(t.precision), num(t.recall), num(t.f1), String(t.support), String(t.predicted)));
+  }
+  const m = r.scores.micro;
+  lines.push(row('micro', num(m.precision), num(m.recall), num(m.f1), String(m.support), String(m.predicted)));
+  lines.push('');
+  lines.push(`micro averages: ${r.scores.microTypes.join(', ') || '(none)'}; * = not in the micro average`);
+  if (r.ignoredTypes.length) lines.push(`not emitted by the model (ignored in micro): ${r.ignoredTypes.join(', ')}`);
+  return lines.join('\n');
+}
+
+function row(type: string, ...cols: string[]): string {
+  return type.padEnd(16) + cols.map((c) => c.padStart(10)).join('');
+}

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNerDetector } from '../../../src/detectors/ner/ner-detector';
+import { parseJsonl } from '../../../src/eval/jsonl';
+import { formatReport, runEval, toTokenSpan } from '../../../src/eval/run-eval';
+import { fakeModel } from '../../helpers/fake-ner';
+
+// label indices: 0 O, 1 B-PER, 2 I-PER, 3 B-LOC, 4 I-LOC, 5 B-MISC
+const LEX = { john: 1, smith: 2, paris: 3, new: 3, york: 4, german: 5 };
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'phi-eval-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const CONLL = `-DOCSTART- O
+
+John I-PER
+Smith I-PER
+visited O
+New I-LOC
+York I-LOC
+. O
+
+German I-MISC
+Acme I-ORG
+hired O
+Paris I-PER
+`;
+
+describe('runEval over CoNLL (fake detector)', () => {
+  it('scores strict token spans, maps gold types, leaves MISC and ORG out of micro', async () => {
+    const file = join(dir, 'a.conll');
+    writeFileSync(file, CONLL);
+    const detector = createNerDetector(fakeModel(LEX));
+    const r = await runEval({ modelDir: '/unused', conll: file }, { detector });
+    expect(r.dataset).toMatchObject({ format: 'conll', scheme: 'IOB1', documents: 2, tokens: 10 });
+    expect(r.model).toEqual({ name: 'fake', version: 'test-1', featurizer: 'fake-words' });
+    const by = Object.fromEntries(r.scores.perType.map((t) => [t.type, [t.tp, t.fp, t.fn]]));
+    // Paris is gold PERSON but predicted LOCATION: PERSON fn, LOCATION fp
+    expect(by).toEqual({ PERSON: [1, 0, 1], LOCATION: [1, 1, 0], MISC: [0, 0, 1], ORGANIZATION: [0, 0, 1] });
+    expect(r.scores.microTypes.sort()).toEqual(['LOCATION', 'PERSON']);
+    expect(r.ignoredTypes).toEqual(['MISC', 'ORGANIZATION']);
+    expect(r.scores.micro).toMatchObject({ tp: 2, fp: 1, fn: 1 });
+    const table = formatReport(r);
+    expect(table).toMatch(/^PERSON\s+1\.0000\s+0\.5000\s+0\.6667\s+2\s+1$/m);
+    expect(table).toMatch(/^micro\s+0\.6667\s+0\.6667\s+0\.6667\s+3\s+3$/m);
+    expect(table).toMatch(/MISC \*/);
+  });
+
+  it('counts MISC in micro when the label map makes the model emit it', async () => {
+    const file = join(dir, 'b.conll');
+    writeFileSync(file, CONLL);
+    const detector = createNerDetector(fakeModel(LEX), { labelMap: { MISC: 'CUSTOM' } });
+    const r = await runEval({ modelDir: '/unused', conll: file, labelMap: { MISC: 'CUSTOM' } }, { detector });
+    expect(r.scores.microTypes).toContain('CUSTOM');
+    expect(r.scores.perType.find((t) => t.type === 'CUSTOM')).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+  });
+});
+
+describe('runEval over JSONL (fake detector)', () => {
+  it('compares character offsets', async () => {
+    const file = join(dir, 'a.jsonl');
+    const lines = [
+      { text: 'John Smith in Paris', entities: [{ type: 'PERSON', start: 0, end: 10 }, { type: 'LOC', start: 14, end: 19 }] },
+      { text: 'nothing here', entities: [] },
+      { text: 'Smith', entities: [{ type: 'PERSON', start: 0, end: 5 }] }, // predicted I-PER alone → PERSON
+    ];
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const r = await runEval({ modelDir: '/unused', jsonl: file }, { detector: createNerDetector(fakeModel(LEX)) });
+    expect(r.dataset).toMatchObject({ format: 'jsonl', documents: 3 });
+    expect(r.scores.micro).toMatchObject({ tp: 3, fp: 0, fn: 0, f1: 1 });
+  });
+
+  it('rejects a bad line naming file, line and field', () => {
+    expect(() => parseJsonl('{"text":"a","entities":[]}\n{"text":"a","entities":[{"type":"X","start":0}]}', 'f.jsonl')).toThrow(
+      /^f\.jsonl:2: entities\.0\.end: /,
+    );
+    expect(() => parseJsonl('{"text":"ab","entities":[{"type":"X","start":1,"end":5}]}', 'f.jsonl')).toThrow('f.jsonl:1: entities.0: start/end out of range');
+    expect(() => parseJsonl('nope', 'f.jsonl')).toThrow('f.jsonl:1: not valid JSON');
+  });
+
+  it('needs exactly one data file', async () => {
+    await expect(runEval({ modelDir: '/unused' })).rejects.toThrow(/exactly one/);
+  });
+});
+
+describe('toTokenSpan', () => {
+  const offsets = [
+    { start: 0, end: 4 },
+    { start: 5, end: 10 },
+    { start: 11, end: 13 },
+  ];
+  it.each([
+    [{ start: 0, end: 4 }, { start: 0, end: 1 }],
+    [{ start: 0, end: 10 }, { start: 0, end: 2 }],
+    [{ start: 6, end: 8 }, { start: 1, end: 2 }],
+    [{ start: 4, end: 5 }, undefined],
+  ])('%j → %j', (d, expected) => {
+    expect(toTokenSpan(offsets, d)).toEqual(expected);
+  });
+});
