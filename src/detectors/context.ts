@@ -22,18 +22,23 @@ function isLetterOrDigit(ch: string | undefined): boolean {
   return ch !== undefined && (isLetter(ch) || (ch >= '0' && ch <= '9'));
 }
 
+/** Index of the last "\n" in text[from, before), or -1; never scans outside that range. */
+function lastNewline(text: string, from: number, before: number): number {
+  for (let i = before - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return i;
+  return -1;
+}
+
 /** Lower-cased text before `start` that may hold context words (see the module comment). */
 export function contextBefore(text: string, start: number, window = DEFAULT_CONTEXT_WINDOW): string {
   if (start <= 0) return '';
   let from = Math.max(0, start - window);
-  const nl = text.lastIndexOf('\n', start - 1);
-  if (nl >= from) {
-    const linePrefix = text.slice(nl + 1, start);
-    if (ALNUM.test(linePrefix)) {
+  const nl = lastNewline(text, from, start);
+  if (nl !== -1) {
+    if (ALNUM.test(text.slice(nl + 1, start))) {
       from = nl + 1;
-    } else if (nl > 0) {
-      const prev = text.lastIndexOf('\n', nl - 1);
-      if (prev >= from) from = prev + 1;
+    } else {
+      const prev = lastNewline(text, from, nl);
+      if (prev !== -1) from = prev + 1;
     }
   }
   const slice = text.slice(from, start);

@@ -30,5 +30,9 @@ export function adversarialInputs(size = 100_000): Record<string, string> {
     'url-run': rep('http://a'),
     'words-with-digits': rep('Street 1 '),
     'plus-parens': rep('+(1)'),
+    'long-alnum-words': rep('ABCDEFGHJKLMNPRSTUVWXYZ0123456789ABCDEFGH '),
+    'labelled-values': rep('MRN 1234567 license D12-34 acct 12-34-56 serial A1-B2 member id X1 '),
+    'iban-like': rep('DE89 3704 '),
+    'dates-and-months': rep('3/14/2024 March 3 14-Mar-'),
   };
 }

@@ -20,7 +20,7 @@ export const licenseNumberDetector = patternDetector({
   patterns: [
     {
       name: 'license-id',
-      regex: /(?<![\w.-])[A-Z0-9]{1,4}(?:-?[A-Z0-9]{2,9}){1,3}(?![\w-]|\.\d)/i,
+      regex: /(?<![\w.-])[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){4,17}(?![\w-]|\.\d)/i,
       score: 0.3,
       requireContext: true,
       validate: (match) => {

@@ -13,6 +13,9 @@ const OTHER_NUMBER = [
   'account', 'acct', 'mrn', 'member', 'policy', 'npi', 'routing', 'transaction', 'case',
 ];
 const CONTEXT_SCORE = 0.9;
+/** Fewest digits of a number libphonenumber can accept: national US numbers have 10, "+" numbers as few as 7. */
+const MIN_DIGITS_NATIONAL = 10;
+const MIN_DIGITS_INTERNATIONAL = 7;
 
 /**
  * Phone-shaped runs: optional "+" or "(", digits with separators, optional extension. libphonenumber-js parses each
@@ -21,6 +24,21 @@ const CONTEXT_SCORE = 0.9;
 const CANDIDATE =
   /(?<![\w+.\/,$-])(?:\+|\(\+?)?\d[\d ().\-\u00a0]{5,22}\d(?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?(?![\w\/]|[.,]\d)/gi;
 const FORMATTING = /[\s().+-]/;
+
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** Cheap pre-check so libphonenumber (tens of microseconds a call) only sees runs that can be a number. */
+function enoughDigits(candidate: string): boolean {
+  const international = candidate[0] === '+' || candidate[1] === '+';
+  return countDigits(candidate) >= (international ? MIN_DIGITS_INTERNATIONAL : MIN_DIGITS_NATIONAL);
+}
 /**
  * Leniency POSSIBLE keeps well-formed numbers whose area code is unassigned (the fictional 555 range of test data)
  * and lets us score them lower instead of dropping them. The option exists at runtime but not in the typings.
@@ -45,6 +63,7 @@ export const phoneNumberDetector: Detector = {
     CANDIDATE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CANDIDATE.exec(text)) !== null) {
+      if (!enoughDigits(m[0])) continue;
       const base = m.index;
       for (const found of findNumbers(m[0], FIND_OPTIONS)) {
         const start = base + found.startsAt;

@@ -1,0 +1,52 @@
+import { phoneNumberDetector } from '../../../src/detectors/patterns/phone-number';
+import { detect, found, spans } from '../helpers';
+
+describe('pattern.phone-number', () => {
+  it.each([
+    ['Call (617) 253-1000 now', ['(617) 253-1000']],
+    ['office 617-253-1000 ext. 12', ['617-253-1000 ext. 12']],
+    ['Dr. Lee (617) 555-0123 x204', ['(617) 555-0123 x204']],
+    ['fax: 617.253.1000', ['617.253.1000']],
+    ['+1 (617) 253-1000', ['+1 (617) 253-1000']],
+    ['London +44 20 7946 0958', ['+44 20 7946 0958']],
+    ['Berlin +49 30 901820', ['+49 30 901820']],
+    ['Paris +33 1 42 68 53 00', ['+33 1 42 68 53 00']],
+    ['toll free 1-800-555-0199', ['1-800-555-0199']],
+    ['phone: 6172531000', ['6172531000']],
+    ['test line (555) 123-4567', ['(555) 123-4567']],
+  ])('finds %j', (text, expected) => {
+    expect(found(phoneNumberDetector, text)).toEqual(expected);
+  });
+
+  it.each([
+    ['DOB 03/14/1962'],
+    ['total $1,234.56'],
+    ['upgrade to v2.10.4'],
+    ['SSN 123-45-6789'],
+    ['Order #6172531000'],
+    ['invoice 617-253-1000'],
+    ['meet at 12:30'],
+    ['ISBN 978-3-16-148410-0'],
+    ['admitted 2024-03-14'],
+    ['zip 02139-4307'],
+    ['card 4111 1111 1111 1111'],
+    ['6172531000'],
+  ])('ignores %j', (text) => {
+    expect(found(phoneNumberDetector, text)).toEqual([]);
+  });
+
+  it('scores a bare valid digit run below the threshold, and raises it with a phone word', () => {
+    expect(detect(phoneNumberDetector, '6172531000')[0].score).toBeLessThan(0.5);
+    expect(detect(phoneNumberDetector, 'cell 6172531000')[0].score).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('raises scores with policy context words', () => {
+    const text = 'beeper 6172531000';
+    expect(detect(phoneNumberDetector, text)[0].score).toBeLessThan(0.5);
+    expect(detect(phoneNumberDetector, text, { contextWords: { PHONE_NUMBER: ['beeper'] } })[0].score).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reports exact offsets including the extension', () => {
+    expect(spans(phoneNumberDetector, 'Tel: (617) 253-1000 x204.')).toEqual([[5, 24]]);
+  });
+});
