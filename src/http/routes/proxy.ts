@@ -1,0 +1,175 @@
+import { Router, type Request, type Response } from 'express';
+import { countByEntity, itemRecords, requestRecord } from '../../audit/recorder';
+import type { RedactionItem } from '../../engine/types';
+import { GatewayError, UpstreamError, ValidationError } from '../../errors';
+import { forward } from '../../upstream/forward';
+import { forwardRequestHeaders, responseHeaders } from '../../upstream/headers';
+import { buildUpstreamUrl } from '../../upstream/url';
+import { SESSION_RE, appendAudit, bodyOf, countFindings, label, policyFor, requestIdOf, tenantOf } from '../context';
+import { requireTenant } from '../middleware/auth';
+import { decodeUtf8, parseJsonText, readBody } from '../middleware/limits';
+import type { AppDeps } from '../types';
+import { guarded } from './guard';
+
+const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const ROUTE = '/proxy/:upstream/*';
+
+/**
+ * ANY /proxy/:upstream/* — forward to the tenant's allowlisted upstream with the body (JSON or text), the path
+ * segments and the query values redacted by the tenant's policy. Order: redact → audit (durable) → forward. A
+ * detector failure blocks the request before any byte leaves (503). Upstream failures are audited as errors
+ * (502/504). With `restore: true`, tokens in JSON/text responses are put back from this request's session.
+ */
+export function proxyRoutes(deps: AppDeps): Router {
+  const r = Router();
+  const fetchImpl = deps.fetch ?? fetch;
+  const env = deps.env ?? process.env;
+  const body = readBody({ limit: deps.config.bodyLimitBytes, depthLimit: deps.config.jsonDepthLimit, accept: 'json-or-text' });
+
+  const handler = async (req: Request, res: Response) => {
+    label(res, ROUTE);
+    const tenant = tenantOf(res);
+    const policy = policyFor(deps, tenant);
+    const requestId = requestIdOf(res);
+    const name = String(req.params.upstream);
+    const upstream = NAME_RE.test(name) && Object.prototype.hasOwnProperty.call(policy.upstreams, name) ? policy.upstreams[name] : undefined;
+    if (!upstream) {
+      // The name is client input: it is neither logged nor audited.
+      throw new UpstreamError('unknown', 'requested');
+    }
+    res.locals.upstreamName = name;
+    const sessionHeader = req.get('x-phi-session');
+    if (sessionHeader !== undefined && !SESSION_RE.test(sessionHeader)) throw new ValidationError('X-PHI-Session: expected 1-128 characters of A-Z a-z 0-9 _ -');
+
+    // Raw path after /proxy/<name>, and the raw query string.
+    const rawUrl = req.originalUrl;
+    const q = rawUrl.indexOf('?');
+    const pathPart = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
+    const prefix = `/proxy/${encodeURIComponent(name)}`;
+    const afterPrefix = pathPart.startsWith(prefix) ? pathPart.slice(prefix.length) : pathPart.replace(/^\/proxy\/[^/]*/, '');
+    const restSegments = afterPrefix.replace(/^\//, '') === '' ? [] : afterPrefix.replace(/^\//, '').split('/');
+    const query = new URLSearchParams(q >= 0 ? rawUrl.slice(q + 1) : '');
+
+    const ctx = { requestId, route: ROUTE, policy, upstream: name };
+    const parsed = bodyOf(res);
+    let session = sessionHeader;
+    const items: RedactionItem[] = [];
+    const auditItems: ReturnType<typeof itemRecords> = [];
+    let outBody: string | undefined;
+
+    await guarded(deps, tenant, ctx, async () => {
+      // 1. Body.
+      if (parsed.kind === 'json') {
+        const rr = await deps.engine.redact({ json: parsed.value }, policy, { tenant, session });
+        session = rr.session;
+        items.push(...rr.items);
+        auditItems.push(...itemRecords(ctx, rr.items, '$body'));
+        outBody = JSON.stringify(rr.json);
+      } else if (parsed.kind === 'text') {
+        const rr = await deps.engine.redact({ text: parsed.value }, policy, { tenant, session });
+        session = rr.session;
+        items.push(...rr.items);
+        auditItems.push(...itemRecords(ctx, rr.items, '$body'));
+        outBody = rr.text ?? '';
+      }
+      // 2. URL path segments and query values (e.g. /patients/<name>?email=...): scanned as text.
+      for (let i = 0; i < restSegments.length; i++) {
+        let dec: string;
+        try {
+          dec = decodeURIComponent(restSegments[i]);
+        } catch {
+          throw new ValidationError('invalid path encoding');
+        }
+        if (!/[A-Za-z0-9]/.test(dec) || dec.length < 2) continue;
+        const rr = await deps.engine.redact({ text: dec }, policy, { tenant, session });
+        session = rr.session;
+        if (rr.items.length > 0) {
+          items.push(...rr.items);
+          auditItems.push(...itemRecords(ctx, rr.items, `$url.path[${i}]`));
+          restSegments[i] = encodeURIComponent(rr.text ?? '');
+        }
+      }
+      const entries = [...query.entries()];
+      const redactedQuery = new URLSearchParams();
+      for (let i = 0; i < entries.length; i++) {
+        const [k, v] = entries[i];
+        let value = v;
+        if (v !== '') {
+          const rr = await deps.engine.redact({ text: v }, policy, { tenant, session });
+          session = rr.session;
+          if (rr.items.length > 0) {
+            items.push(...rr.items);
+            auditItems.push(...itemRecords(ctx, rr.items, `$url.query[${i}]`));
+            value = rr.text ?? '';
+          }
+        }
+        redactedQuery.append(k, value);
+      }
+      query.forEach((_v, k) => query.delete(k));
+      redactedQuery.forEach((v, k) => query.append(k, v));
+    });
+
+    const url = buildUpstreamUrl(upstream.url, restSegments.join('/'), query.toString() ? `?${query.toString()}` : '');
+    const headers = forwardRequestHeaders(req.headers, upstream, name, env, requestId);
+    if (outBody !== undefined && parsed.kind === 'json') headers.set('content-type', 'application/json');
+
+    // 3. Durable audit BEFORE anything is forwarded.
+    const counts = countByEntity(items);
+    res.locals.counts = counts;
+    await appendAudit(deps, tenant, [requestRecord(ctx, 'forwarded', null, counts), ...auditItems]);
+    countFindings(deps, tenant, items);
+
+    // 4. Forward.
+    const client = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) client.abort();
+    });
+    let result;
+    try {
+      result = await forward(fetchImpl, {
+        url,
+        method: req.method,
+        headers,
+        body: outBody,
+        timeoutMs: upstream.timeoutMs ?? deps.config.upstreamTimeoutMs,
+        maxResponseBytes: deps.config.upstreamMaxResponseBytes,
+        upstreamName: name,
+        clientSignal: client.signal,
+      });
+    } catch (err) {
+      const e = err instanceof GatewayError ? err : new UpstreamError('unreachable', name);
+      deps.metrics.upstreamDuration.observe({ upstream: name, outcome: e.code === 'UPSTREAM_TIMEOUT' ? 'timeout' : 'error' }, 0);
+      await appendAudit(deps, tenant, [requestRecord(ctx, 'error', e.status, {}, e.code, 'outcome')]);
+      throw e;
+    }
+    deps.metrics.upstreamDuration.observe({ upstream: name, outcome: String(Math.floor(result.status / 100)) + 'xx' }, result.durationMs / 1000);
+
+    // 5. Response: restore tokens of this request's session when the policy says so.
+    let outResponse: Buffer = result.body;
+    const ct = result.headers.get('content-type') ?? '';
+    if (policy.restore && session && result.body.length > 0) {
+      try {
+        if (/^application\/(?:[a-z0-9.+-]+\+)?json\b/i.test(ct)) {
+          const json = parseJsonText(decodeUtf8(result.body), Math.max(deps.config.jsonDepthLimit, 256));
+          const x = await deps.engine.restoreJson(json, { tenant, session });
+          outResponse = Buffer.from(JSON.stringify(x.json), 'utf8');
+        } else if (/^text\//i.test(ct)) {
+          const x = await deps.engine.restore(decodeUtf8(result.body), { tenant, session });
+          outResponse = Buffer.from(x.text, 'utf8');
+        }
+      } catch {
+        // Unparseable upstream body: returned as received (it holds no restored values).
+        outResponse = result.body;
+      }
+    }
+    res.status(result.status);
+    for (const [k, v] of responseHeaders(result.headers)) res.append(k, v);
+    if (session) res.setHeader('X-PHI-Session', session);
+    res.setHeader('X-Request-Id', requestId);
+    res.end(outResponse);
+  };
+
+  r.all('/proxy/:upstream', requireTenant, body, handler);
+  r.all('/proxy/:upstream/*rest', requireTenant, body, handler);
+  return r;
+}
