@@ -27,7 +27,9 @@ export interface RunEvalOptions {
   labelMap?: LabelMap;
   /** Texts in flight at once (their windows share model runs). Default 8. */
   concurrency?: number;
+  /** onnxruntime intra-op threads (alias: `threads`). Default 1. */
   intraOpNumThreads?: number;
+  threads?: number;
 }
 
 export interface EvalReport {
@@ -51,7 +53,7 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
   let detector = deps.detector;
   let release: (() => Promise<void>) | undefined;
   if (!detector) {
-    const model = await loadNerModel(opts.modelDir, { intraOpNumThreads: opts.intraOpNumThreads });
+    const model = await loadNerModel(opts.modelDir, { intraOpNumThreads: opts.intraOpNumThreads ?? opts.threads });
     detector = createNerDetector(model, { threshold: opts.threshold, labelMap: opts.labelMap });
     release = model.classifier.release?.bind(model.classifier);
   }
@@ -167,7 +169,7 @@ export function formatReport(r: EvalReport): string {
   lines.push('');
   lines.push(`micro averages: ${r.scores.microTypes.join(', ') || '(none)'}; * = not in the micro average`);
   if (r.ignoredTypes.length) lines.push(`not emitted by the model (ignored in micro): ${r.ignoredTypes.join(', ')}`);
-  return lines.join('\n');
+  return lines.join('\n') + '\n';
 }
 
 function row(type: string, ...cols: string[]): string {
