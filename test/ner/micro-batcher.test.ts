@@ -108,3 +108,29 @@ describe('micro-batcher', () => {
     expect(c.runs).toHaveLength(0);
   });
 });
+
+describe('micro-batcher without an attention mask', () => {
+  it('batches only rows of the same length (padding would change what the model sees)', async () => {
+    const inner = echo();
+    const runs: number[][] = [];
+    const c: TokenClassifier = {
+      inputNames: ['input_ids'],
+      run: (f) => {
+        runs.push([...f.input_ids.dims]);
+        return inner.run({ ...f, attention_mask: f.input_ids });
+      },
+    };
+    const only = (ids: number[]): RowInputs => ({
+      seqLen: ids.length,
+      inputs: { input_ids: { type: 'int64', data: ids, innerDims: [] } },
+      positions: ids.map((_, i) => i),
+    });
+    const b = createMicroBatcher(c, { maxWaitMs: 5 });
+    const out = await Promise.all([b.run(only([1, 2])), b.run(only([3])), b.run(only([4, 5])), b.run(only([6]))]);
+    expect(runs).toEqual([
+      [2, 2],
+      [2, 1],
+    ]);
+    expect(out.map((o) => Array.from(o.data).filter((_, i) => i % 2 === 0))).toEqual([[1, 2], [3], [4, 5], [6]]);
+  });
+});

@@ -2,13 +2,20 @@
  * Micro-batching: windows of concurrent requests are queued and run together in one `classifier.run`. A batch
  * starts when `maxBatch` rows are waiting or `maxWaitMs` after the first row arrived; one run is in flight at a
  * time (the CPU is the bottleneck), and rows that arrive meanwhile form the next batch. Rows are padded with 0 to
- * the longest row of their batch. Each caller gets the logits of its own row's token positions.
+ * the longest row of their batch (only rows of equal length share a run when the model takes no attention
+ * mask). Each caller gets the logits of its own row's token positions.
  */
 import type { FeedType, RowInputs, Tensor, TokenClassifier } from './types';
 
 export interface MicroBatcherOptions {
   maxBatch?: number;
   maxWaitMs?: number;
+  /**
+   * Whether rows of different lengths may share a run (padded with 0). Default: only when the model takes an
+   * `attention_mask` — a model without one (e.g. a BiLSTM) would see the padding, so its rows are batched only
+   * with rows of the same length.
+   */
+  padRows?: boolean;
   /** Expected label count; a model whose output differs fails each run. */
   numLabels?: number;
 }
@@ -35,6 +42,7 @@ interface Pending {
 export function createMicroBatcher(classifier: TokenClassifier, opts: MicroBatcherOptions = {}): MicroBatcher {
   const maxBatch = Math.max(1, opts.maxBatch ?? 8);
   const maxWaitMs = Math.max(0, opts.maxWaitMs ?? 2);
+  const padRows = opts.padRows ?? classifier.inputNames.includes('attention_mask');
   const queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -57,10 +65,17 @@ export function createMicroBatcher(classifier: TokenClassifier, opts: MicroBatch
   const flush = async () => {
     if (running) return;
     const batch: Pending[] = [];
-    while (batch.length < maxBatch && queue.length > 0) {
-      const p = queue.shift()!;
-      if (p.signal?.aborted) p.reject(abortError(p.signal));
-      else batch.push(p);
+    for (let i = 0; i < queue.length && batch.length < maxBatch; ) {
+      const p = queue[i];
+      if (p.signal?.aborted) {
+        queue.splice(i, 1);
+        p.reject(abortError(p.signal));
+      } else if (padRows || batch.length === 0 || p.row.seqLen === batch[0].row.seqLen) {
+        queue.splice(i, 1);
+        batch.push(p);
+      } else {
+        i++;
+      }
     }
     if (batch.length === 0) return;
     running = true;
@@ -82,7 +97,12 @@ export function createMicroBatcher(classifier: TokenClassifier, opts: MicroBatch
       for (const p of batch) p.reject(e);
     } finally {
       running = false;
-      schedule();
+      // Rows queued during the run have waited long enough: run them now.
+      if (queue.length > 0) {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        void flush();
+      }
     }
   };
 
