@@ -65,3 +65,13 @@ describe('loadNerModel', () => {
     expect((err as Error).message).toMatch(/onnx\/model\.onnx: cannot be loaded by onnxruntime/);
   });
 });
+
+describe('loadNerModel input check', () => {
+  it('fails at load when the featurizer does not produce an input the model declares', async () => {
+    writeConfig({ id2label: { '0': 'O' }, phi_featurizer: 'fake-words' });
+    const needy = { ...fakeClassifier({}), inputNames: ['input_ids', 'attention_mask', 'position_ids'] };
+    await expect(loadNerModel(dir, { classifier: needy, featurizers })).rejects.toThrow(
+      /model inputs position_ids are not produced by featurizer fake-words/,
+    );
+  });
+});

@@ -111,21 +111,25 @@ async function probeOffsetUnit(tokenizer: Tokenizer): Promise<OffsetUnit> {
 
 /**
  * The longest sequence an HF model folder takes: `config.max_length`, else `tokenizer_config.json`'s
- * `model_max_length` (when it is a real number, not HF's 1e30 sentinel), else `max_position_embeddings`
- * (capped at 512: RoBERTa declares 514), else 512.
+ * `model_max_length` (when it is a real number, not HF's 1e30 sentinel), else 512 — and never more than the
+ * position embeddings allow (`max_position_embeddings`, less the 2 offset positions RoBERTa-style models
+ * declare beyond 512: 514 → 512).
  */
 export function hfMaxLength(dir: string, config: NerModelConfig): number {
+  const mpe = config.max_position_embeddings;
+  const cap = typeof mpe === 'number' && Number.isInteger(mpe) && mpe > 2 ? (mpe > 512 ? mpe - 2 : mpe) : Number.POSITIVE_INFINITY;
+  return Math.min(declaredMaxLength(dir, config) ?? 512, cap);
+}
+
+function declaredMaxLength(dir: string, config: NerModelConfig): number | undefined {
   if (typeof config.max_length === 'number') return config.max_length;
   const tc = join(dir, 'tokenizer_config.json');
-  if (existsSync(tc)) {
-    try {
-      const v = (JSON.parse(readFileSync(tc, 'utf8')) as { model_max_length?: unknown }).model_max_length;
-      if (typeof v === 'number' && Number.isInteger(v) && v > 2 && v <= 100_000) return v;
-    } catch {
-      // fall through: tokenizer_config.json is optional
-    }
+  if (!existsSync(tc)) return undefined;
+  try {
+    const v = (JSON.parse(readFileSync(tc, 'utf8')) as { model_max_length?: unknown }).model_max_length;
+    if (typeof v === 'number' && Number.isInteger(v) && v > 2 && v <= 1_000_000) return v;
+  } catch {
+    // tokenizer_config.json is optional; an unreadable one is ignored
   }
-  const mpe = config.max_position_embeddings;
-  if (typeof mpe === 'number' && Number.isInteger(mpe) && mpe > 2) return Math.min(mpe, 512);
-  return 512;
+  return undefined;
 }

@@ -69,6 +69,7 @@ export async function loadNerModel(dir: string, opts: LoadNerModelOptions = {}):
     classifier = await createOnnxClassifier(modelPath, { intraOpNumThreads: intraOp, interOpNumThreads: interOp });
   }
   const featurizer = await factory({ dir: root, config, inputNames: classifier.inputNames });
+  await checkInputs(featurizer, classifier, modelPath ?? root, kind);
   const version = config.version ?? (modelPath ? `sha256:${(await sha256File(modelPath)).slice(0, 12)}` : 'unversioned');
   return {
     name: config.name ?? basename(root),
@@ -79,6 +80,15 @@ export async function loadNerModel(dir: string, opts: LoadNerModelOptions = {}):
     labels,
     threads: { intraOp, interOp },
   };
+}
+
+/** Fail at load, not per request, when the featurizer does not feed every input the model declares. */
+async function checkInputs(featurizer: Featurizer, classifier: TokenClassifier, where: string, kind: string): Promise<void> {
+  const probe = 'Probe text.';
+  const tokens = await featurizer.tokenize(probe);
+  const row = featurizer.encodeWindow(probe, tokens.slice(0, featurizer.maxTokensPerWindow));
+  const missing = classifier.inputNames.filter((n) => !(n in row.inputs));
+  if (missing.length) throw new ModelError(`${where}: model inputs ${missing.join(', ')} are not produced by featurizer ${kind}`);
 }
 
 function readConfig(path: string): NerModelConfig {
