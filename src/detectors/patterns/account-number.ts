@@ -17,7 +17,7 @@ export const accountNumberDetector = patternDetector({
   patterns: [
     {
       name: 'account-digits',
-      regex: /(?<![\w.,$-])\d{2,8}(?:[ -]\d{2,8}){0,3}(?![\w-]|[.,]\d)/,
+      regex: /(?<![\w.,$-])\d{2,17}(?:[ -]\d{2,8}){0,3}(?![\w-]|[.,]\d)/,
       score: 0.3,
       requireContext: true,
       validate: (match) => {
