@@ -147,6 +147,10 @@ describe('hf featurizer', () => {
       ['sé', TINY_VOCAB['##se']],
       ['met', TINY_VOCAB.met],
     ]);
+    // a lone surrogate reaches the binding as U+FFFD: one code point, one UTF-16 unit
+    const odd = 'x\ud800 José';
+    const oddToks = await f.tokenize(odd);
+    expect(oddToks.map((t) => odd.slice(t.start, t.end)).slice(-2)).toEqual(['Jo', 'sé']);
     const long = Array.from({ length: 40 }, () => 'words').join(' ');
     expect(await f.tokenize(long)).toHaveLength(80); // words → word ##s; truncation max_length 8 ignored
   });
