@@ -1,4 +1,5 @@
 import { patternDetector } from '../pattern-detector';
+import { looksLikeId } from './id-shape';
 import { luhnValid } from './luhn';
 
 /**
@@ -11,7 +12,7 @@ export const deviceIdDetector = patternDetector({
   description: 'Device identifiers: IMEI, GS1 UDI, labelled serial numbers',
   context: [
     'imei', 'meid', 'serial', 'serial no', 'serial number', 'serial #', 's/n', 'sn', 'sn#', 'device id', 'device',
-    'udi', 'implant', 'pacemaker', 'pump', 'model', 'lot',
+    'udi', 'implant', 'implanted', 'pacemaker',
   ],
   contextScore: 0.85,
   prefilter: (text) => /\d/.test(text),
@@ -28,7 +29,7 @@ export const deviceIdDetector = patternDetector({
       regex: /(?<![\w.-])[A-Z0-9][A-Z0-9-]{4,22}[A-Z0-9](?![\w-]|\.\d)/i,
       score: 0.3,
       requireContext: true,
-      validate: (match) => /\d/.test(match),
+      validate: looksLikeId,
     },
   ],
 });

@@ -1,7 +1,8 @@
 import { patternDetector } from '../pattern-detector';
+import { looksLikeId } from './id-shape';
 
-/** At least two digits, at most three dashes: "XYZ123456789", "W1234-5678", not a plain word. */
-const hasDigits = (match: string): boolean => /\d.*\d/.test(match) && match.split('-').length <= 4;
+/** An id with at least two digits and at most three dashes: "XYZ123456789", "W1234-5678". */
+const validate = (match: string): boolean => looksLikeId(match) && /\d\D*\d/.test(match) && match.split('-').length <= 4;
 
 /**
  * HEALTH_PLAN_ID: member, subscriber, policy and group numbers, Medicare/Medicaid ids. Alphanumeric, 6–20 characters;
@@ -24,7 +25,7 @@ export const healthPlanIdDetector = patternDetector({
       regex: /(?<![\w.-])[A-Z0-9][A-Z0-9-]{4,18}[A-Z0-9](?![\w-]|\.\d)/i,
       score: 0.3,
       requireContext: true,
-      validate: hasDigits,
+      validate,
     },
   ],
 });

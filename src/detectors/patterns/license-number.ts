@@ -1,6 +1,5 @@
 import { patternDetector } from '../pattern-detector';
-
-const hasDigit = (match: string): boolean => /\d/.test(match);
+import { looksLikeId } from './id-shape';
 
 /**
  * LICENSE_NUMBER: driver's licenses and professional (medical, nursing, pharmacy) licenses. US formats vary by state
@@ -25,7 +24,7 @@ export const licenseNumberDetector = patternDetector({
       requireContext: true,
       validate: (match) => {
         const len = match.replace(/-/g, '').length;
-        return hasDigit(match) && len >= 5 && len <= 15;
+        return looksLikeId(match) && len >= 5 && len <= 15;
       },
     },
   ],

@@ -82,7 +82,14 @@ describe('pattern.device-id', () => {
     expect(found(deviceIdDetector, text)).toEqual(expected);
   });
 
-  it.each([['ref 490154203237519'], ['490154203237518'], ['serial killer'], ['SN-88231X'], ['model ABCDEF']])(
+  it.each([
+    ['ref 490154203237519'],
+    ['490154203237518'],
+    ['serial killer'],
+    ['SN-88231X'],
+    ['insulin pump model MMT-780G'],
+    ['device checked 2024-03-14'],
+  ])(
     'ignores %j',
     (text) => {
       expect(found(deviceIdDetector, text)).toEqual([]);

@@ -61,7 +61,14 @@ describe('pattern.license-number', () => {
     expect(found(licenseNumberDetector, text)).toEqual(expected);
   });
 
-  it.each([['D1234567'], ['MIT license 2.0'], ['license pending'], ['license ABCDEFG'], ['licensed 123456']])(
+  it.each([
+    ['D1234567'],
+    ['MIT license 2.0'],
+    ['license pending'],
+    ['license ABCDEFG'],
+    ['licensed 123456'],
+    ['license renewed 2024-03-14'],
+  ])(
     'ignores %j',
     (text) => {
       expect(found(licenseNumberDetector, text)).toEqual([]);
