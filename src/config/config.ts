@@ -30,7 +30,8 @@ export interface Config {
   upstreamMaxResponseBytes: number;
   store: 'sqlite' | 'postgres';
   databaseUrl?: string;
-  modelDir: string;
+  /** NER model folder; undefined → the packaged `models/phi-ner-small` (used when present). */
+  modelDir?: string;
   nerThreads?: number;
   policyWatch: boolean;
   policyDebounceMs: number;
@@ -198,7 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     upstreamMaxResponseBytes: e.PHI_GATEWAY_UPSTREAM_MAX_RESPONSE,
     store,
     databaseUrl: e.PHI_GATEWAY_DATABASE_URL || undefined,
-    modelDir: resolve(cwd, e.PHI_GATEWAY_MODEL_DIR ?? './models/phi-ner-small'),
+    modelDir: e.PHI_GATEWAY_MODEL_DIR ? resolve(cwd, e.PHI_GATEWAY_MODEL_DIR) : undefined,
     nerThreads: e.PHI_GATEWAY_NER_THREADS,
     policyWatch: e.PHI_GATEWAY_POLICY_WATCH,
     policyDebounceMs: e.PHI_GATEWAY_POLICY_DEBOUNCE_MS,
