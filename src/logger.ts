@@ -37,6 +37,8 @@ const BEARER_RE = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 function scrub(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[depth]';
   if (typeof value === 'string') return value.replace(BEARER_RE, '$1 [redacted]');
+  // Errors: class name and code only; their messages may quote input (e.g. JSON.parse snippets).
+  if (value instanceof Error) return { name: value.name, code: (value as { code?: unknown }).code };
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -55,11 +57,6 @@ const redactFormat = winston.format((info) => {
     else info[k] = scrub(info[k]);
   }
   if (typeof info.message === 'string') info.message = info.message.replace(BEARER_RE, '$1 [redacted]');
-  // Errors: keep the class name and code only; their messages may quote input (e.g. JSON.parse snippets).
-  const err = (info as Record<string, unknown>).err;
-  if (err instanceof Error) {
-    (info as Record<string, unknown>).err = { name: err.name, code: (err as { code?: unknown }).code };
-  }
   return info;
 });
 

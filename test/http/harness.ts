@@ -126,7 +126,10 @@ export async function startHarness(opts: { config?: Partial<AppDeps['config']> }
   await upstream.start();
   const cp = await closedPort();
   writeFileSync(join(policiesDir, 'tenants', 'alpha.yaml'), tenantYaml('alpha', upstream.port, cp, 'entities:\n  EMAIL_ADDRESS: { operator: tokenize }\n'));
-  writeFileSync(join(policiesDir, 'tenants', 'beta.yaml'), tenantYaml('beta', upstream.port, cp));
+  writeFileSync(
+    join(policiesDir, 'tenants', 'beta.yaml'),
+    tenantYaml('beta', upstream.port, cp).replace('upstreams:\n', `upstreams:\n  betaonly:\n    url: http://127.0.0.1:${upstream.port}/beta\n`),
+  );
   writeFileSync(join(policiesDir, 'tenants', 'gamma.yaml'), tenantYaml('gamma', upstream.port, cp, 'detectors:\n  test.boom: { enabled: true }\n'));
   writeFileSync(
     join(policiesDir, 'tenants', 'delta.yaml'),
