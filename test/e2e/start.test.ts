@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logger';
+import { startGateway, type RunningGateway } from '../../src/index';
+import { pgAvailable, startPgCluster, type PgCluster } from '../store/pg-cluster';
+
+/** The process entry, in-process: what `npm start` and the Docker image run. Listens on 127.0.0.1 only. */
+const REPO = join(__dirname, '..', '..');
+const KEY = 'acme-test-key-0123456789abcdef';
+
+function quietLogger() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(c, _e, cb) {
+      lines.push(String(c));
+      cb();
+    },
+  });
+  return { logger: createLogger({ stream }), lines };
+}
+
+async function exercise(gw: RunningGateway) {
+  const ready = await fetch(`${gw.url}/readyz`);
+  expect(ready.status).toBe(200);
+  const body = (await ready.json()) as { checks: { model: { detail: { status: string } } } };
+  expect(['loaded', 'absent']).toContain(body.checks.model.detail.status);
+  const r = await fetch(`${gw.url}/v1/redact`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: 'SSN 536-22-8726' }),
+  });
+  expect(r.status).toBe(200);
+  const j = (await r.json()) as { text: string };
+  expect(j.text).not.toContain('536-22-8726');
+  const v = await fetch(`${gw.url}/audit/verify`, { headers: { authorization: `Bearer ${KEY}` } });
+  expect(((await v.json()) as { ok: boolean; checked: number }).ok).toBe(true);
+}
+
+describe('startGateway (process entry)', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('starts with SQLite under the data dir, serves, and shuts down gracefully', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phi-start-'));
+    dirs.push(dir);
+    const { logger, lines } = quietLogger();
+    const gw = await startGateway(
+      {
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PHI_GATEWAY_DATA_DIR: join(dir, 'data'),
+        PHI_GATEWAY_POLICIES: join(REPO, 'policies'),
+        PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`,
+        PHI_GATEWAY_POLICY_WATCH: 'false',
+      },
+      { logger },
+    );
+    try {
+      await exercise(gw);
+    } finally {
+      await gw.close();
+    }
+    expect(lines.join('')).toContain('PHI_GATEWAY_SECRET is not set');
+    expect(lines.join('')).not.toContain(KEY);
+  });
+
+  it('prints one generated key per tenant in development when no keys are set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phi-start-'));
+    dirs.push(dir);
+    const printed: string[] = [];
+    const gw = await startGateway(
+      { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', PHI_GATEWAY_DATA_DIR: dir, PHI_GATEWAY_POLICIES: join(REPO, 'policies'), PHI_GATEWAY_POLICY_WATCH: 'false' },
+      { logger: quietLogger().logger, print: (l) => printed.push(l) },
+    );
+    await gw.close();
+    const keyLines = printed.filter((l) => /^\s+[a-z0-9-]+: phi_/.test(l));
+    expect(keyLines.map((l) => l.trim().split(':')[0]).sort()).toEqual(['acme-clinic', 'shopwise']);
+  });
+
+  it('refuses to start in production without keys or secret, naming the variable', async () => {
+    await expect(startGateway({ NODE_ENV: 'production', PORT: '0', PHI_GATEWAY_POLICIES: join(REPO, 'policies') }, { logger: quietLogger().logger })).rejects.toThrow(
+      /PHI_GATEWAY_SECRET/,
+    );
+    await expect(
+      startGateway({ NODE_ENV: 'test', PORT: 'http', PHI_GATEWAY_POLICIES: join(REPO, 'policies') }, { logger: quietLogger().logger }),
+    ).rejects.toThrow(/PORT/);
+  });
+
+  (pgAvailable() ? describe : describe.skip)('with PostgreSQL', () => {
+    let cluster: PgCluster;
+    beforeAll(async () => {
+      cluster = await startPgCluster();
+    }, 120000);
+    afterAll(() => cluster?.stop());
+
+    it('runs the same flow with PHI_GATEWAY_DATABASE_URL', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'phi-start-'));
+      dirs.push(dir);
+      const gw = await startGateway(
+        {
+          NODE_ENV: 'test',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          PHI_GATEWAY_DATA_DIR: dir,
+          PHI_GATEWAY_POLICIES: join(REPO, 'policies'),
+          PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`,
+          PHI_GATEWAY_DATABASE_URL: cluster.url,
+          PHI_GATEWAY_POLICY_WATCH: 'false',
+        },
+        { logger: quietLogger().logger },
+      );
+      try {
+        expect(gw.config.store).toBe('postgres');
+        await exercise(gw);
+      } finally {
+        await gw.close();
+      }
+    });
+  });
+});
