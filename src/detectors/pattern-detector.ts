@@ -20,6 +20,11 @@ export interface PatternSpec {
   requireContext?: boolean;
   /** Validator for this pattern; overrides the detector's `validate`. */
   validate?: MatchValidator;
+  /**
+   * Report only this capture group ("the number in 'aged 91'"); the validator then sees the group's text. Default 0,
+   * the whole match.
+   */
+  group?: number;
 }
 
 export interface PatternDetectorConfig {
@@ -46,6 +51,7 @@ interface CompiledPattern {
   score: number;
   requireContext: boolean;
   validate: MatchValidator | undefined;
+  group: number;
 }
 
 function escapeRegExp(s: string): string {
@@ -86,10 +92,46 @@ export function resolveOverlaps(detections: Detection[]): Detection[] {
   return kept;
 }
 
+/** Next non-empty match; a zero-length match advances by one so that global matching always terminates. */
+function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
+  for (;;) {
+    const m = re.exec(text);
+    if (m === null || m[0].length > 0) return m;
+    re.lastIndex++;
+  }
+}
+
+/** Start offsets of every occurrence (overlaps included) of the context-word regex. */
+function findHits(re: RegExp, text: string): number[] {
+  const hits: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    hits.push(m.index);
+    re.lastIndex = m.index + 1;
+  }
+  return hits;
+}
+
+/** Whether a sorted `hits` has an entry in [lo, hi). */
+function hasHitIn(hits: readonly number[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = hits.length;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (hits[mid] < lo) a = mid + 1;
+    else b = mid;
+  }
+  return a < hits.length && hits[a] < hi;
+}
+
 /**
  * Builds a detector from regexes plus optional validation and context words (GUIDE §3.1). Used for every built-in
  * pattern detector and by the policy loader for `custom.<name>` patterns. Regexes are compiled once, here.
  * Zero-length matches are skipped safely.
+ *
+ * Context words are located once per call; a match is only checked for context when one of them starts within
+ * `contextWindow` characters before it, and a `requireContext` pattern only runs in the windows after them (unless
+ * the policy adds words of its own for this entity, which makes it scan the whole text).
  */
 export function patternDetector(config: PatternDetectorConfig): Detector {
   const { id, entity } = config;
@@ -104,55 +146,73 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
   const words = (config.context ?? []).map((w) => w.toLowerCase());
   const compiled: CompiledPattern[] = config.patterns.map((p, i) => {
     checkScore(p.score, `${id}: patterns[${i}]`);
+    const group = p.group ?? 0;
+    if (!Number.isInteger(group) || group < 0) throw new TypeError(`${id}: patterns[${i}].group must be an integer >= 0`);
     let regex: RegExp;
     try {
       regex = compileGlobal(p.regex, p.flags);
+      if (group > 0 && !regex.hasIndices) regex = new RegExp(regex.source, `${regex.flags}d`);
     } catch {
       throw new TypeError(`${id}: patterns[${i}].regex is not a valid regular expression`);
     }
-    return {
-      regex,
-      score: p.score,
-      requireContext: p.requireContext === true,
-      validate: p.validate ?? config.validate,
-    };
+    return { regex, score: p.score, requireContext: p.requireContext === true, validate: p.validate ?? config.validate, group };
   });
   const { prefilter } = config;
-  /** Any context word anywhere in the text: without one, `requireContext` patterns cannot match and are skipped. */
-  const anyContextWord = words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'i') : null;
-  const someRequireContext = compiled.some((p) => p.requireContext);
+  const anyContextWord = words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'gi') : null;
 
   function detect(text: string, options: DetectOptions): Detection[] {
-    if (text.length === 0 || (prefilter !== undefined && !prefilter(text))) return [];
-    const extra = options.contextWords?.[entity];
     const out: Detection[] = [];
-    const contextPossible =
-      someRequireContext && ((extra !== undefined && extra.length > 0) || (anyContextWord?.test(text) ?? false));
+    if (text.length === 0 || (prefilter !== undefined && !prefilter(text))) return out;
+    const extra = options.contextWords?.[entity];
+    const extraWords = extra !== undefined && extra.length > 0 ? extra : undefined;
+    let hits: number[] | undefined;
+    const contextHits = (): number[] => (hits ??= anyContextWord === null ? [] : findHits(anyContextWord, text));
+
+    const nearContext = (start: number): boolean => {
+      if (extraWords === undefined && !hasHitIn(contextHits(), start - window, start)) return false;
+      return hasAnyWord(contextBefore(text, start, window), words, extraWords);
+    };
+
+    const consider = (p: CompiledPattern, m: RegExpExecArray): void => {
+      let match = m[0];
+      let start = m.index;
+      if (p.group > 0) {
+        const span = m.indices?.[p.group];
+        if (span === undefined || span[1] <= span[0]) return;
+        match = m[p.group];
+        start = span[0];
+      }
+      let score = p.score;
+      if (p.validate !== undefined) {
+        const verdict = p.validate(match, m);
+        if (verdict === false) return;
+        if (typeof verdict === 'number') score = Math.min(1, Math.max(0, verdict));
+      }
+      if (score < contextScore || p.requireContext) {
+        const found = nearContext(start);
+        if (p.requireContext && !found) return;
+        if (found) score = Math.max(score, contextScore);
+      }
+      out.push({ entity, start, end: start + match.length, score, detectorId: id });
+    };
+
     for (const p of compiled) {
       if (options.signal?.aborted) break;
-      if (p.requireContext && !contextPossible) continue;
       const re = p.regex;
-      re.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
-        const match = m[0];
-        if (match.length === 0) {
-          re.lastIndex++;
-          continue;
+      if (p.requireContext && extraWords === undefined) {
+        // Only the stretch after each context word can hold a match with context.
+        let scanned = 0;
+        for (const hit of contextHits()) {
+          re.lastIndex = Math.max(hit, scanned);
+          while ((m = nextMatch(re, text)) !== null && m.index <= hit + window) {
+            consider(p, m);
+            scanned = re.lastIndex;
+          }
         }
-        let score = p.score;
-        if (p.validate !== undefined) {
-          const verdict = p.validate(match, m);
-          if (verdict === false) continue;
-          if (typeof verdict === 'number') score = Math.min(1, Math.max(0, verdict));
-        }
-        const start = m.index;
-        if (score < contextScore || p.requireContext) {
-          const found = hasAnyWord(contextBefore(text, start, window), words, extra);
-          if (p.requireContext && !found) continue;
-          if (found) score = Math.max(score, contextScore);
-        }
-        out.push({ entity, start, end: start + match.length, score, detectorId: id });
+      } else {
+        re.lastIndex = 0;
+        while ((m = nextMatch(re, text)) !== null) consider(p, m);
       }
     }
     return resolveOverlaps(out);

@@ -65,6 +65,35 @@ describe('patternDetector', () => {
     expect(spans(d, 'promo A123', { contextWords: { CUSTOM: ['promo'] } })).toEqual([[6, 10]]);
   });
 
+  it('reports a capture group when `group` is set, and validates its text', () => {
+    const d = patternDetector({
+      id: 'custom.room',
+      entity: 'CUSTOM',
+      patterns: [{ name: 'room', regex: /\broom (\d{1,4})\b/i, score: 0.9, group: 1 }],
+      validate: (s) => s !== '0',
+    });
+    expect(spans(d, 'Room 12, room 0, room 345')).toEqual([
+      [5, 7],
+      [22, 25],
+    ]);
+  });
+
+  it('finds requireContext matches after every context word, and none out of reach', () => {
+    const d = patternDetector({
+      id: 'custom.code',
+      entity: 'CUSTOM',
+      context: ['code'],
+      patterns: [{ name: 'c', regex: /\b[A-Z]\d{3}\b/, score: 0.2, requireContext: true }],
+    });
+    const far = `code ${'x '.repeat(30)}A123`;
+    expect(spans(d, far)).toEqual([]);
+    expect(spans(d, 'code A123 B456, then code C789; D012')).toEqual([
+      [5, 9],
+      [10, 14],
+      [26, 30],
+    ]);
+  });
+
   it('applies validate: false rejects, a number replaces the score', () => {
     const d = patternDetector({
       id: 'custom.v',
@@ -113,6 +142,7 @@ describe('patternDetector', () => {
     [{ id: 'custom.a', entity: 'CUSTOM', patterns: [] }, /patterns/],
     [{ id: 'custom.a', entity: 'CUSTOM', patterns: [{ name: 'a', regex: 'a', score: 2 }] }, /patterns\[0\]: score/],
     [{ id: 'custom.a', entity: 'CUSTOM', patterns: [{ name: 'a', regex: '(', score: 1 }] }, /patterns\[0\]\.regex/],
+    [{ id: 'custom.a', entity: 'CUSTOM', patterns: [{ name: 'a', regex: 'a', score: 1, group: -1 }] }, /group/],
     [{ id: 'custom.a', entity: 'CUSTOM', contextScore: -1, patterns: [{ name: 'a', regex: 'a', score: 1 }] }, /contextScore/],
   ])('rejects an invalid config (%#)', (config, message) => {
     expect(() => patternDetector(config as never)).toThrow(message);

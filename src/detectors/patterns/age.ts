@@ -24,6 +24,6 @@ export const ageDetector = patternDetector({
         /(?<![\w.,-])\d{1,3}(?=[- ]?(?:years?|yrs?)[- ](?:old|of age)\b|[- ]?(?:yo|y\/o|yr old)\b|[- ]?y\.o\.?|[- ]?(?:years?|yrs?)-?old\b)/i,
       score: 0.85,
     },
-    { name: 'age-prefix', regex: /(?<=\b(?:age|aged|age of)\s{0,3}[:=]?\s{0,3})\d{1,3}(?!\w|[.,]\d)/i, score: 0.85 },
+    { name: 'age-prefix', regex: /\b(?:age|aged|age of)\s{0,3}[:=]?\s{0,3}(\d{1,3})(?!\w|[.,]\d)/i, score: 0.85, group: 1 },
   ],
 });

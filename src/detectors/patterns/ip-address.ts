@@ -18,7 +18,7 @@ export const ipAddressDetector = patternDetector({
   description: 'IPv4 and IPv6 addresses (validator.isIP)',
   context: ['ip', 'ip address', 'ipv4', 'ipv6', 'host', 'server', 'client', 'address'],
   contextScore: 0.9,
-  prefilter: (text) => text.includes('.') || text.includes(':'),
+  prefilter: (text) => /\d\.\d|:[0-9A-Fa-f]{0,4}:/.test(text),
   patterns: [
     {
       name: 'ipv4',

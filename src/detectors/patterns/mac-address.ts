@@ -8,7 +8,7 @@ export const macAddressDetector = patternDetector({
   description: 'MAC (EUI-48) hardware addresses (validator.isMACAddress)',
   context: ['mac', 'mac address', 'hardware address', 'ethernet', 'wifi', 'wi-fi', 'bluetooth'],
   contextScore: 0.9,
-  prefilter: (text) => text.includes(':') || text.includes('-') || text.includes('.'),
+  prefilter: (text) => /[:-][0-9A-Fa-f]{2}[:-]|\.[0-9A-Fa-f]{4}\./.test(text),
   patterns: [
     {
       name: 'mac-pairs',

@@ -1,4 +1,4 @@
-import { findNumbers, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { contextBefore, hasAnyWord } from '../context';
 import type { Detection, DetectOptions, Detector } from '../types';
 
@@ -13,43 +13,43 @@ const OTHER_NUMBER = [
   'account', 'acct', 'mrn', 'member', 'policy', 'npi', 'routing', 'transaction', 'case',
 ];
 const CONTEXT_SCORE = 0.9;
-/** Fewest digits of a number libphonenumber can accept: national US numbers have 10, "+" numbers as few as 7. */
-const MIN_DIGITS_NATIONAL = 10;
-const MIN_DIGITS_INTERNATIONAL = 7;
 
 /**
- * Phone-shaped runs: optional "+" or "(", digits with separators, optional extension. libphonenumber-js parses each
- * run on its own, which bounds its work to short strings whatever the input.
+ * A phone-shaped run: optional "+" or "(", digits with separators (group 1), optional extension (group 2). Each run
+ * is then parsed on its own by libphonenumber-js, which bounds its work to short strings whatever the input.
  */
 const CANDIDATE =
-  /(?<![\w+.\/,$-])(?:\+|\(\+?)?\d[\d ().\-\u00a0]{5,22}\d(?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?(?![\w\/]|[.,]\d)/gi;
+  /(?<![\w+.\/,$-])((?:\+|\(\+?)?\d[\d ().\-\u00a0]{5,22}\d)((?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?)(?![\w\/]|[.,]\d)/gi;
 const FORMATTING = /[\s().+-]/;
+const PARSE_OPTIONS: { defaultCountry: CountryCode; extract: false } = { defaultCountry: 'US', extract: false };
 
-function countDigits(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
-  return n;
-}
-
-/** Cheap pre-check so libphonenumber (tens of microseconds a call) only sees runs that can be a number. */
-function enoughDigits(candidate: string): boolean {
-  const international = candidate[0] === '+' || candidate[1] === '+';
-  return countDigits(candidate) >= (international ? MIN_DIGITS_INTERNATIONAL : MIN_DIGITS_NATIONAL);
-}
 /**
- * Leniency POSSIBLE keeps well-formed numbers whose area code is unassigned (the fictional 555 range of test data)
- * and lets us score them lower instead of dropping them. The option exists at runtime but not in the typings.
+ * Cheap shape checks before parsing (parsing costs tens of microseconds): balanced parentheses; "+" numbers have
+ * 7–15 digits (E.164); national numbers are NANP: 10 digits (11 with a leading 1) and an area code that does not
+ * start with 0 or 1, which also keeps IP addresses and dotted version strings out.
  */
-const FIND_OPTIONS = { defaultCountry: 'US', v2: true, leniency: 'POSSIBLE' } as { defaultCountry: CountryCode; v2: true };
+function phoneShaped(core: string): boolean {
+  let digits = '';
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < core.length; i++) {
+    const c = core[i];
+    if (c >= '0' && c <= '9') digits += c;
+    else if (c === '(') open++;
+    else if (c === ')') close++;
+  }
+  if (open !== close || open > 1) return false;
+  if (core.includes('+')) return digits.length >= 7 && digits.length <= 15;
+  if (digits.length === 11 && digits[0] === '1') digits = digits.slice(1);
+  return digits.length === 10 && digits[0] >= '2';
+}
 
 /**
  * PHONE_NUMBER: US and international numbers (+44, +49, +33, …; default country US) with extensions ("x204",
- * "ext. 12"), found and checked by libphonenumber-js. Valid, formatted numbers score 0.75; bare digit runs and
- * merely possible numbers (e.g. the fictional 555 area) score lower; a phone word nearby raises to 0.9; an
- * order/invoice/account label nearby drops the match. Dates, prices, versions, times and SSNs are not phone numbers.
+ * "ext. 12"), checked by libphonenumber-js. Valid, formatted numbers score 0.75; bare digit runs and numbers that
+ * are only possible (e.g. the fictional 555 area) score lower; a phone word nearby raises to 0.9; an
+ * order/invoice/account label nearby drops the match. Dates, prices, versions, times, IP addresses, card numbers and
+ * SSNs do not have a phone number's shape.
  */
 export const phoneNumberDetector: Detector = {
   id: ID,
@@ -63,19 +63,17 @@ export const phoneNumberDetector: Detector = {
     CANDIDATE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CANDIDATE.exec(text)) !== null) {
-      if (!enoughDigits(m[0])) continue;
-      const base = m.index;
-      for (const found of findNumbers(m[0], FIND_OPTIONS)) {
-        const start = base + found.startsAt;
-        const raw = m[0].slice(found.startsAt, found.endsAt);
-        const valid = found.number.isValid();
-        const formatted = FORMATTING.test(raw);
-        let score = valid ? (formatted ? 0.75 : 0.4) : formatted ? 0.55 : 0.3;
-        const before = contextBefore(text, start);
-        if (hasAnyWord(before, CONTEXT, extra)) score = CONTEXT_SCORE;
-        else if (hasAnyWord(before, OTHER_NUMBER, undefined)) continue;
-        out.push({ entity: 'PHONE_NUMBER', start, end: base + found.endsAt, score, detectorId: ID });
-      }
+      const core = m[1];
+      if (!phoneShaped(core)) continue;
+      const phone = parsePhoneNumberFromString(m[0], PARSE_OPTIONS);
+      if (phone === undefined || !phone.isPossible()) continue;
+      const start = m.index;
+      const formatted = FORMATTING.test(core);
+      let score = phone.isValid() ? (formatted ? 0.75 : 0.4) : formatted ? 0.55 : 0.3;
+      const before = contextBefore(text, start);
+      if (hasAnyWord(before, CONTEXT, extra)) score = CONTEXT_SCORE;
+      else if (hasAnyWord(before, OTHER_NUMBER, undefined)) continue;
+      out.push({ entity: 'PHONE_NUMBER', start, end: start + m[0].length, score, detectorId: ID });
     }
     return out;
   },

@@ -24,7 +24,8 @@ export const vinDetector = patternDetector({
   description: 'Vehicle identification numbers (check digit)',
   context: ['vin', 'vehicle', 'chassis', 'car', 'truck'],
   contextScore: 0.95,
-  prefilter: (text) => /[A-HJ-NPR-Z0-9]{17}/.test(text),
+  // Positions 15–17 are digits in every North-American VIN; a cheap first test.
+  prefilter: (text) => /\d{3}/.test(text),
   patterns: [{ name: 'vin', regex: /(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])/, score: 0.85 }],
   validate: (match) => isValidVin(match),
 });

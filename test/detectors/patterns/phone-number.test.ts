@@ -31,6 +31,10 @@ describe('pattern.phone-number', () => {
     ['zip 02139-4307'],
     ['card 4111 1111 1111 1111'],
     ['6172531000'],
+    ['host 10.100.100.100'],
+    ['version 10.20.30.40.50'],
+    ['call 617)253-1000'],
+    ['call 0172531000'],
   ])('ignores %j', (text) => {
     expect(found(phoneNumberDetector, text)).toEqual([]);
   });
