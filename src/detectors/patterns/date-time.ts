@@ -10,10 +10,16 @@ const ORDINAL = '(?:st|nd|rd|th)?';
 const DATE_LEAD =
   /\b(?:on|since|from|until|till|by|of|dated|before|after|dob|born|admitted|discharged|seen|visit(?:ed)?|date|due)[\s:]{1,3}$/i;
 /** Words near a fraction that make it a score, dose or ratio rather than a date ("pain 3/10", "rated 4/5"). */
-const SCORE_WORDS = /\b(?:pain|score|scale|rated|rating|grade|strength|power|gcs|apgar|tablets?|tabs?|dose|ratio)\b/i;
+const SCORE_WORDS = /\b(?:pain|score|scale|rated|rating|grade|strength|power|gcs|apgar|points?|tablets?|tabs?|dose|ratio)\b/i;
 
 function inRange(n: number, lo: number, hi: number): boolean {
   return n >= lo && n <= hi;
+}
+
+/** Whether words around the match make it a score, dose or ratio. */
+function nearScoreWords(m: RegExpExecArray): boolean {
+  const end = m.index + m[0].length;
+  return SCORE_WORDS.test(m.input.slice(Math.max(0, m.index - 24), m.index)) || SCORE_WORDS.test(m.input.slice(end, end + 12));
 }
 
 /** Month/day in either order (US m/d or European d/m). */
@@ -31,7 +37,7 @@ function writtenScore(match: string, withYear: boolean): number {
 }
 
 /**
- * DATE_TIME: ISO dates (with optional time), numeric m/d/y and d.m.y, written dates ("March 3rd, 2024",
+ * DATE_TIME: ISO dates (with optional time), numeric m/d/y and d.m.y, month/year ("03/2019"), written dates ("March 3rd, 2024",
  * "3 March 2024", "14-Mar-2024", "Mar. 3", "March 2024") and bare "3/14", which scores below the threshold
  * unless a date word leads it. Prices, versions and scores ("3/10 pain") are rejected.
  */
@@ -71,11 +77,15 @@ export const dateTimeDetector = patternDetector({
       score: 0.4,
       validate: (_s, m) => {
         if (!(inRange(+m[1], 1, 12) && inRange(+m[2], 1, 31))) return false;
-        const before = m.input.slice(Math.max(0, m.index - 24), m.index);
-        const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 12);
-        if (SCORE_WORDS.test(before) || SCORE_WORDS.test(after)) return false;
-        return DATE_LEAD.test(before) ? 0.8 : true;
+        if (nearScoreWords(m)) return false;
+        return DATE_LEAD.test(m.input.slice(Math.max(0, m.index - 24), m.index)) ? 0.8 : true;
       },
+    },
+    {
+      name: 'month-year',
+      regex: /(?<![\w.\/$-])(?:0?[1-9]|1[0-2])[\/-](?:19|20)\d{2}(?![\w\/-]|[.,]\d)/,
+      score: 0.6,
+      validate: (_s, m) => !nearScoreWords(m),
     },
     {
       name: 'month-name-day',

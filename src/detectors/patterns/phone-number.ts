@@ -5,7 +5,7 @@ import type { Detection, DetectOptions, Detector } from '../types';
 const ID = 'pattern.phone-number';
 const CONTEXT = [
   'phone', 'ph', 'tel', 'telephone', 'call', 'called', 'fax', 'cell', 'mobile', 'cellphone', 'contact', 'pager',
-  'text', 'reach', 'dial', 'home', 'work', 'office', 'whatsapp', 'number',
+  'text', 'reach', 'dial', 'home', 'work', 'office', 'whatsapp',
 ];
 /** Labels of other numbers that share the phone shape ("Order #6172531000"). */
 const OTHER_NUMBER = [
@@ -47,8 +47,8 @@ function phoneShaped(core: string): boolean {
 /**
  * PHONE_NUMBER: US and international numbers (+44, +49, +33, …; default country US) with extensions ("x204",
  * "ext. 12"), checked by libphonenumber-js. Valid, formatted numbers score 0.75; bare digit runs and numbers that
- * are only possible (e.g. the fictional 555 area) score lower; a phone word nearby raises to 0.9; an
- * order/invoice/account label nearby drops the match. Dates, prices, versions, times, IP addresses, card numbers and
+ * are only possible (e.g. the fictional 555 area) score lower; an order/invoice/account label nearby drops the
+ * match, otherwise a phone word nearby raises it to 0.9. Dates, prices, versions, times, IP addresses, card numbers and
  * SSNs do not have a phone number's shape.
  */
 export const phoneNumberDetector: Detector = {
@@ -71,8 +71,8 @@ export const phoneNumberDetector: Detector = {
       const formatted = FORMATTING.test(core);
       let score = phone.isValid() ? (formatted ? 0.75 : 0.4) : formatted ? 0.55 : 0.3;
       const before = contextBefore(text, start);
+      if (hasAnyWord(before, OTHER_NUMBER, undefined)) continue;
       if (hasAnyWord(before, CONTEXT, extra)) score = CONTEXT_SCORE;
-      else if (hasAnyWord(before, OTHER_NUMBER, undefined)) continue;
       out.push({ entity: 'PHONE_NUMBER', start, end: start + m[0].length, score, detectorId: ID });
     }
     return out;

@@ -17,6 +17,7 @@ describe('pattern.date-time', () => {
     ['the 3rd of March', ['3rd of March']],
     ['diagnosed in March 2019', ['March 2019']],
     ['follow-up 12-25-2023', ['12-25-2023']],
+    ['symptoms since 03/2019', ['03/2019']],
   ])('finds %j', (text, expected) => {
     expect(found(dateTimeDetector, text)).toEqual(expected);
   });
@@ -36,6 +37,8 @@ describe('pattern.date-time', () => {
     ['you may 3 times'],
     ['ISBN 978-3-16-148410-0'],
     ['SSN 123-45-6789'],
+    ['dose 13/2019'],
+    ['score 12/2000 points'],
   ])('ignores %j', (text) => {
     expect(found(dateTimeDetector, text)).toEqual([]);
   });

@@ -35,6 +35,7 @@ describe('pattern.phone-number', () => {
     ['version 10.20.30.40.50'],
     ['call 617)253-1000'],
     ['call 0172531000'],
+    ['account number 6172531000'],
   ])('ignores %j', (text) => {
     expect(found(phoneNumberDetector, text)).toEqual([]);
   });
