@@ -163,7 +163,12 @@ export function proxyRoutes(deps: AppDeps): Router {
       }
     }
     res.status(result.status);
-    for (const [k, v] of responseHeaders(result.headers)) res.append(k, v);
+    // The gateway's own security headers (helmet) win over the upstream's; set-cookie may repeat.
+    const own = new Set(res.getHeaderNames());
+    for (const [k, v] of responseHeaders(result.headers)) {
+      if (own.has(k) && k !== 'content-type') continue;
+      res.append(k, v);
+    }
     if (session) res.setHeader('X-PHI-Session', session);
     res.setHeader('X-Request-Id', requestId);
     res.end(outResponse);
