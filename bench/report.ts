@@ -1,0 +1,104 @@
+/** Renders bench/results/RESULTS.md from the parts' JSON results. */
+import type { PartResult } from './run';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+const num = (x: number | undefined, d = 2) => (x === undefined || x === null || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
+
+function table(head: string[], rows: Array<Array<string | number>>): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function header(r: PartResult): string {
+  const m = r.machine;
+  return (
+    `_Run ${m.date} · ${m.cpuModel}, ${m.cores} cores · Node ${m.node} · load average at start ${m.loadavgAtStart.join(' / ')}, at end ` +
+    `${r.loadavgAtEnd.join(' / ')} (1/5/15 min) · ${r.durationS.toFixed(0)} s_` +
+    (m.loadavgAtStart[0] > m.cores * 0.5 ? `\n\n**Loaded machine**: the 1-minute load (${m.loadavgAtStart[0]}) was above half the core count; treat absolute numbers as pessimistic and noisy.` : '')
+  );
+}
+
+function patterns(d: Obj): string {
+  const libs = d.libraries as Obj[];
+  const types = Object.keys(libs[0].quality.perType);
+  const c = d.comparison;
+  return [
+    `Corpus: ${d.corpus.texts} texts, ${(d.corpus.bytes / 1e6).toFixed(2)} MB, ${d.corpus.gold} gold PII values, ${d.corpus.distractors} distractors (bench/corpus.ts, fixed seed).`,
+    `Method: ${d.method}.`,
+    '',
+    table(
+      ['library', 'version', 'MB/s', 'ms per KB', 'recall (value no longer intact)', 'recall (fully removed)', 'recall excl. PERSON', 'distractor false positives'],
+      [
+        ...libs.map((l) => [l.name, l.version, num(l.speed.mbPerS, 3), num(l.speed.msPerKb, 3), pct(l.quality.recall.found), pct(l.quality.recall.fully), pct(l.recallExcludingPerson), `${l.quality.distractors.falsePositives}/${l.quality.distractors.total} (${pct(l.quality.distractors.rate)})`]),
+        [d.oursRedact.name, libs[0].version, num(d.oursRedact.speed.mbPerS, 3), num(d.oursRedact.speed.msPerKb, 3), '', '', '', ''],
+      ],
+    ),
+    '',
+    `**Speed ratio vs the faster of the two (${c.fasterOfOthers})**: ${c.speedRatioAnalyze}× (engine.analyze), ${c.speedRatioRedact}× (engine.redact). Target: ${c.target}.`,
+    '',
+    'Recall per gold type (value no longer intact / fully removed):',
+    '',
+    table(['type', 'gold', ...libs.map((l) => l.name.split(' ')[0])], types.map((t) => [t, libs[0].quality.perType[t].gold, ...libs.map((l) => `${pct(l.quality.perType[t]?.recall)} / ${pct(l.quality.perType[t]?.recallFully)}`)])),
+    '',
+    'False positives per distractor type:',
+    '',
+    table(
+      ['distractor', 'count', ...libs.map((l) => l.name.split(' ')[0])],
+      Object.keys(libs[0].quality.distractors.perType).map((t) => [t, libs[0].quality.distractors.perType[t].total, ...libs.map((l) => String(l.quality.distractors.perType[t]?.falsePositives ?? 0))]),
+    ),
+    '',
+    `Our detectors alone (each over the corpus, ms per KB; the sum vs engine.analyze shows the engine's own overhead): ` +
+      Object.entries(d.oursPerDetectorMsPerKb as Record<string, number>)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+        .join(', ') +
+      `; sum ${num(Object.values(d.oursPerDetectorMsPerKb as Record<string, number>).reduce((a, b) => a + b, 0), 3)}.`,
+  ].join('\n');
+}
+
+function ner(d: Obj): string {
+  const rows = (d.models as Obj[]).map((m) => [m.name, m.file, num(m.fileMb, 1), m.seqLen, m.threads, num(m.tokensPerS, 0), num(m.msPerRun, 2)]);
+  return [
+    `Method: ${d.method}.`,
+    '',
+    table(['model', 'file', 'MB', 'sequence', 'intra-op threads', 'tokens/s (batch 1)', 'ms per run'], rows),
+    '',
+    ...(d.ratios as Obj[]).map((r) => `**${r.model} vs ${r.baseline}**: ${num(r.ratio, 1)}× (target ≥ ${r.target}×).`),
+    '',
+    d.rss ? `Gateway RSS with the model loaded: ${num(d.rss.rssMb, 0)} MB (${d.rss.how}).` : '',
+    ...(d.notes ?? []).map((n: string) => `- ${n}`),
+  ].join('\n');
+}
+
+function http(d: Obj): string {
+  const rows = (d.runs as Obj[]).map((r) => [r.target, r.connections, num(r.requestsPerS, 0), num(r.latencyMs.p50, 2), num(r.latencyMs.p99, 2), num(r.latencyMs.mean, 2), r.non2xx, r.errors]);
+  return [
+    `Method: ${d.method}.`,
+    '',
+    table(['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'non-2xx', 'errors'], rows),
+    '',
+    'Added latency of the gateway over calling the echo upstream directly (same body, same connections):',
+    '',
+    table(['connections', 'p50 added ms', 'p99 added ms', 'mean added ms'], (d.added as Obj[]).map((a) => [a.connections, num(a.p50, 2), num(a.p99, 2), num(a.mean, 2)])),
+    ...(d.notes ?? []).map((n: string) => `- ${n}`),
+  ].join('\n');
+}
+
+const RENDER: Record<string, (d: Obj) => string> = { patterns, ner, http };
+const TITLE: Record<string, string> = {
+  patterns: 'Pattern pipeline vs @openredaction/openredaction and redact-pii (issue 2)',
+  ner: 'NER model throughput vs a BERT-base-sized encoder (issue 4)',
+  http: 'HTTP gateway: /v1/redact and the proxy under autocannon (issue 3)',
+};
+
+export function renderMarkdown(results: PartResult[]): string {
+  const out = ['# phi-gateway benchmark results', '', 'Written by `npm run bench` (`node dist/bench/run.js [--only patterns|ner|http]`). Each section comes from `bench/results/<part>.json`.', ''];
+  for (const r of results) {
+    out.push(`## ${TITLE[r.part] ?? r.part}`, '', header(r), '');
+    if (r.status === 'ok' && r.data) out.push(RENDER[r.part](r.data as Obj));
+    else out.push(`**${r.status}**: ${(r.reason ?? '').split('\n')[0]}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
