@@ -11,6 +11,9 @@ describe('pattern.street-address', () => {
     ['home 9 Bay View Road', ['9 Bay View Road']],
     ['350 Fifth Avenue #12', ['350 Fifth Avenue #12']],
     ['4 Privet Drive', ['4 Privet Drive']],
+    ['at 1 Martin Luther King Jr. Blvd', ['1 Martin Luther King Jr. Blvd']],
+    ['12 St. Marks Place', ['12 St. Marks Place']],
+    ['99 Main St., Apt 4', ['99 Main St., Apt 4']],
   ])('finds %j', (text, expected) => {
     expect(found(streetAddressDetector, text)).toEqual(expected);
   });
@@ -24,6 +27,8 @@ describe('pattern.street-address', () => {
     ['version 1.2 Main St'],
     ['$12 Main St'],
     ['12 main street'],
+    ['We met 12 Smiths. Street parking was full'],
+    ['about 5 Patients Waiting'],
   ])('ignores %j', (text) => {
     expect(found(streetAddressDetector, text)).toEqual([]);
   });
