@@ -143,17 +143,19 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
   const contextScore = config.contextScore ?? 0.85;
   checkScore(contextScore, `${id}: contextScore`);
   const window = config.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+  if (!Number.isInteger(window) || window < 0) throw new TypeError(`${id}: contextWindow must be an integer >= 0`);
   const words = (config.context ?? []).map((w) => w.toLowerCase());
   const compiled: CompiledPattern[] = config.patterns.map((p, i) => {
-    checkScore(p.score, `${id}: patterns[${i}]`);
+    const where = `${id}: patterns[${i}] (${p.name})`;
+    checkScore(p.score, where);
     const group = p.group ?? 0;
-    if (!Number.isInteger(group) || group < 0) throw new TypeError(`${id}: patterns[${i}].group must be an integer >= 0`);
+    if (!Number.isInteger(group) || group < 0) throw new TypeError(`${where}: group must be an integer >= 0`);
     let regex: RegExp;
     try {
       regex = compileGlobal(p.regex, p.flags);
       if (group > 0 && !regex.hasIndices) regex = new RegExp(regex.source, `${regex.flags}d`);
     } catch {
-      throw new TypeError(`${id}: patterns[${i}].regex is not a valid regular expression`);
+      throw new TypeError(`${where}: regex is not a valid regular expression`);
     }
     return { regex, score: p.score, requireContext: p.requireContext === true, validate: p.validate ?? config.validate, group };
   });

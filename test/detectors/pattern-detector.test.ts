@@ -94,6 +94,30 @@ describe('patternDetector', () => {
     ]);
   });
 
+  it('finds the same requireContext matches by window scan as by a full scan', () => {
+    const d = patternDetector({
+      id: 'custom.code',
+      entity: 'CUSTOM',
+      context: ['code', 'ref no'],
+      patterns: [{ name: 'c', regex: /(?<![\w-])[A-Z]\d{2,4}(?![\w-])/, score: 0.2, requireContext: true }],
+    });
+    const tokens = ['code', 'Code:', 'ref no', 'A12', 'B345', 'C6789', 'x', 'yy', ';', ',', '\n', '1234', 'zzzzzzzzzz'];
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let found = 0;
+    for (let run = 0; run < 200; run++) {
+      const text = Array.from({ length: 40 }, () => tokens[rand(tokens.length)]).join(' ');
+      // Policy words equal to the built-in ones force the full scan; the results must not differ.
+      const windowed = detect(d, text);
+      expect(windowed).toEqual(detect(d, text, { contextWords: { CUSTOM: ['code', 'ref no'] } }));
+      found += windowed.length;
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+
   it('applies validate: false rejects, a number replaces the score', () => {
     const d = patternDetector({
       id: 'custom.v',
@@ -140,9 +164,10 @@ describe('patternDetector', () => {
     [{ id: '', entity: 'CUSTOM', patterns: [{ name: 'a', regex: 'a', score: 1 }] }, /id/],
     [{ id: 'custom.a', entity: 'NOPE', patterns: [{ name: 'a', regex: 'a', score: 1 }] }, /entity/],
     [{ id: 'custom.a', entity: 'CUSTOM', patterns: [] }, /patterns/],
-    [{ id: 'custom.a', entity: 'CUSTOM', patterns: [{ name: 'a', regex: 'a', score: 2 }] }, /patterns\[0\]: score/],
-    [{ id: 'custom.a', entity: 'CUSTOM', patterns: [{ name: 'a', regex: '(', score: 1 }] }, /patterns\[0\]\.regex/],
+    [{ id: 'custom.a', entity: 'CUSTOM', patterns: [{ name: 'a', regex: 'a', score: 2 }] }, /patterns\[0\] \(a\): score/],
+    [{ id: 'custom.a', entity: 'CUSTOM', patterns: [{ name: 'a', regex: '(', score: 1 }] }, /patterns\[0\] \(a\): regex/],
     [{ id: 'custom.a', entity: 'CUSTOM', patterns: [{ name: 'a', regex: 'a', score: 1, group: -1 }] }, /group/],
+    [{ id: 'custom.a', entity: 'CUSTOM', contextWindow: 1.5, patterns: [{ name: 'a', regex: 'a', score: 1 }] }, /contextWindow/],
     [{ id: 'custom.a', entity: 'CUSTOM', contextScore: -1, patterns: [{ name: 'a', regex: 'a', score: 1 }] }, /contextScore/],
   ])('rejects an invalid config (%#)', (config, message) => {
     expect(() => patternDetector(config as never)).toThrow(message);
