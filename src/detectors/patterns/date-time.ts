@@ -58,7 +58,12 @@ export const dateTimeDetector = patternDetector({
       regex:
         /(?<![\w.\/-])(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w\/-]|\.\d)/,
       score: 0.9,
-      validate: (_s, m) => inRange(+m[1], 1800, 2199) && inRange(+m[3], 1, 12) && inRange(+m[4], 1, 31),
+      // Dotted forms need two-digit month and day: 2024.03.14 is a date, 2024.8.7 a version.
+      validate: (_s, m) =>
+        inRange(+m[1], 1800, 2199) &&
+        inRange(+m[3], 1, 12) &&
+        inRange(+m[4], 1, 31) &&
+        (m[2] !== '.' || (m[3].length === 2 && m[4].length === 2)),
     },
     {
       name: 'numeric-date',

@@ -18,6 +18,7 @@ describe('pattern.date-time', () => {
     ['diagnosed in March 2019', ['March 2019']],
     ['follow-up 12-25-2023', ['12-25-2023']],
     ['symptoms since 03/2019', ['03/2019']],
+    ['scanned 2024.03.14', ['2024.03.14']],
   ])('finds %j', (text, expected) => {
     expect(found(dateTimeDetector, text)).toEqual(expected);
   });
@@ -38,6 +39,7 @@ describe('pattern.date-time', () => {
     ['ISBN 978-3-16-148410-0'],
     ['SSN 123-45-6789'],
     ['dose 13/2019'],
+    ['Model Y, version 2024.8.7'],
     ['score 12/2000 points'],
   ])('ignores %j', (text) => {
     expect(found(dateTimeDetector, text)).toEqual([]);
