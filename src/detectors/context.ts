@@ -74,8 +74,3 @@ export function hasAnyWord(
   if (extra) for (const w of extra) if (containsWord(before, w.toLowerCase())) return true;
   return false;
 }
-
-/** Score after context: at least `contextScore` when a context word is near, else unchanged. */
-export function withContext(score: number, found: boolean, contextScore: number): number {
-  return found ? Math.max(score, contextScore) : score;
-}

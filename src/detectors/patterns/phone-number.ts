@@ -63,17 +63,32 @@ export const phoneNumberDetector: Detector = {
     CANDIDATE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CANDIDATE.exec(text)) !== null) {
-      const core = m[1];
-      if (!phoneShaped(core)) continue;
-      const phone = parsePhoneNumberFromString(m[0], PARSE_OPTIONS);
-      if (phone === undefined || !phone.isPossible()) continue;
       const start = m.index;
+      let length = m[0].length;
+      let core = m[1];
+      let phone = phoneShaped(core) ? parsePhoneNumberFromString(m[0], PARSE_OPTIONS) : undefined;
+      if (phone === undefined || !phone.isPossible()) {
+        // Two numbers separated by a space ("617 253 1000 617 253 1001") form one run: take the longest valid
+        // prefix that ends at a space, then read on after it.
+        phone = undefined;
+        for (let cut = core.lastIndexOf(' '); cut > 0 && phone === undefined; cut = core.lastIndexOf(' ', cut - 1)) {
+          const prefix = core.slice(0, cut);
+          const candidate = phoneShaped(prefix) ? parsePhoneNumberFromString(prefix, PARSE_OPTIONS) : undefined;
+          if (candidate?.isValid()) {
+            phone = candidate;
+            core = prefix;
+            length = cut;
+          }
+        }
+        if (phone === undefined) continue;
+        CANDIDATE.lastIndex = start + length;
+      }
       const formatted = FORMATTING.test(core);
       let score = phone.isValid() ? (formatted ? 0.75 : 0.4) : formatted ? 0.55 : 0.3;
       const before = contextBefore(text, start);
       if (hasAnyWord(before, OTHER_NUMBER, undefined)) continue;
       if (hasAnyWord(before, CONTEXT, extra)) score = CONTEXT_SCORE;
-      out.push({ entity: 'PHONE_NUMBER', start, end: start + m[0].length, score, detectorId: ID });
+      out.push({ entity: 'PHONE_NUMBER', start, end: start + length, score, detectorId: ID });
     }
     return out;
   },

@@ -14,6 +14,7 @@ describe('pattern.phone-number', () => {
     ['toll free 1-800-555-0199', ['1-800-555-0199']],
     ['phone: 6172531000', ['6172531000']],
     ['test line (555) 123-4567', ['(555) 123-4567']],
+    ['tel 617 253 1000 617 253 1001', ['617 253 1000', '617 253 1001']],
   ])('finds %j', (text, expected) => {
     expect(found(phoneNumberDetector, text)).toEqual(expected);
   });
