@@ -46,7 +46,6 @@ CREATE TABLE IF NOT EXISTS audit_heads (
 export class SqliteAuditStore implements AuditStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
-  private readonly appendTx: (tenant: string, inputs: readonly AuditInput[]) => AuditRecord[];
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -60,21 +59,45 @@ export class SqliteAuditStore implements AuditStore {
       'INSERT INTO audit_heads (tenant, seq, hash) VALUES (?, ?, ?) ON CONFLICT (tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
     );
     const insert = this.db.prepare(`INSERT INTO audit_records (${AUDIT_COLUMNS}) VALUES (${AUDIT_COLUMNS.split(',').map(() => '?').join(', ')})`);
-    const tx = this.db.transaction((tenant: string, inputs: readonly AuditInput[]) => {
+    const appendOne = (tenant: string, inputs: readonly AuditInput[]) => {
       const head = (getHead.get(tenant) as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS };
       const records = link(tenant, head, inputs);
       for (const r of records) insert.run(...recordToRow(r));
       const last = records[records.length - 1];
       if (last) setHead.run(tenant, last.seq, last.hash);
       return records;
-    });
+    };
+    const tx = this.db.transaction((batch: Array<{ tenant: string; inputs: readonly AuditInput[] }>) => batch.map((b) => appendOne(b.tenant, b.inputs)));
     // IMMEDIATE: take the write lock before reading the head, so two processes cannot fork a chain.
-    this.appendTx = (tenant, inputs) => tx.immediate(tenant, inputs);
+    this.appendBatch = (batch) => tx.immediate(batch);
   }
 
-  async append(tenant: string, inputs: readonly AuditInput[]): Promise<AuditRecord[]> {
-    if (inputs.length === 0) return [];
-    return this.appendTx(tenant, inputs);
+  private readonly appendBatch: (batch: Array<{ tenant: string; inputs: readonly AuditInput[] }>) => AuditRecord[][];
+  private pending: Array<{ tenant: string; inputs: readonly AuditInput[]; resolve: (r: AuditRecord[]) => void; reject: (e: unknown) => void }> = [];
+
+  /**
+   * Group commit: appends that arrive in the same event-loop turn share one transaction (one fsync). Each caller's
+   * promise resolves only after that transaction committed, so "durable before forwarded" still holds per request.
+   */
+  append(tenant: string, inputs: readonly AuditInput[]): Promise<AuditRecord[]> {
+    if (inputs.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ tenant, inputs, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    try {
+      const out = this.appendBatch(batch);
+      batch.forEach((b, i) => b.resolve(out[i]));
+    } catch (err) {
+      // One transaction: nothing of the batch was written; every caller fails closed.
+      for (const b of batch) b.reject(err);
+    }
   }
 
   async query(tenant: string, filter: AuditFilter, opts: { limit: number; cursor?: string | null }): Promise<AuditPage> {
@@ -106,6 +129,7 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   async close(): Promise<void> {
+    this.flush();
     if (this.db.open) this.db.close();
   }
 }

@@ -64,6 +64,8 @@ describe('proxy forwarding', () => {
     expect(decodeURIComponent(got.url)).not.toContain(EMAIL);
     expect(got.url).toContain('page=2');
     expect(got.body).not.toContain(EMAIL);
+    const paths = (await recordsOf('alpha', res.headers['x-request-id'])).filter((r) => r.kind === 'item').map((r) => `${r.path}:${r.entity}`);
+    expect(paths.sort()).toEqual(['$body:EMAIL_ADDRESS', '$url.path[1]:US_SSN', '$url.query[0]:EMAIL_ADDRESS']);
   });
 
   it('restores vault tokens in the upstream response when the policy says restore: true', async () => {

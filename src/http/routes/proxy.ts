@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { countByEntity, itemRecords, requestRecord } from '../../audit/recorder';
 import type { RedactionItem } from '../../engine/types';
+import type { Policy } from '../../policy/types';
 import { GatewayError, UpstreamError, ValidationError } from '../../errors';
 import { forward } from '../../upstream/forward';
 import { forwardRequestHeaders, responseHeaders } from '../../upstream/headers';
@@ -12,6 +13,14 @@ import type { AppDeps } from '../types';
 import { guarded } from './guard';
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** The tenant policy with `paths` cleared, so that every URL string is scanned (cached per policy object). */
+const allStringsCache = new WeakMap<Policy, Policy>();
+function allStrings(policy: Policy): Policy {
+  let p = allStringsCache.get(policy);
+  if (!p) allStringsCache.set(policy, (p = { ...policy, paths: [] }));
+  return p;
+}
 const ROUTE = '/proxy/:upstream/*';
 
 /**
@@ -72,41 +81,36 @@ export function proxyRoutes(deps: AppDeps): Router {
         auditItems.push(...itemRecords(ctx, rr.items, '$body'));
         outBody = rr.text ?? '';
       }
-      // 2. URL path segments and query values (e.g. /patients/<name>?email=...): scanned as text.
-      for (let i = 0; i < restSegments.length; i++) {
-        let dec: string;
+      // 2. URL path segments and query values (e.g. /patients/<name>?email=...): one engine call over all of them,
+      // every string scanned whatever the policy's JSON `paths` say.
+      const decoded = restSegments.map((seg) => {
         try {
-          dec = decodeURIComponent(restSegments[i]);
+          return decodeURIComponent(seg);
         } catch {
           throw new ValidationError('invalid path encoding');
         }
-        if (!/[A-Za-z0-9]/.test(dec) || dec.length < 2) continue;
-        const rr = await deps.engine.redact({ text: dec }, policy, { tenant, session });
+      });
+      const entries = [...query.entries()];
+      const strings = [...decoded, ...entries.map(([, v]) => v)];
+      if (strings.some((x) => /[A-Za-z0-9]/.test(x))) {
+        const rr = await deps.engine.redact({ json: strings }, allStrings(policy), { tenant, session });
         session = rr.session;
         if (rr.items.length > 0) {
-          items.push(...rr.items);
-          auditItems.push(...itemRecords(ctx, rr.items, `$url.path[${i}]`));
-          restSegments[i] = encodeURIComponent(rr.text ?? '');
-        }
-      }
-      const entries = [...query.entries()];
-      const redactedQuery = new URLSearchParams();
-      for (let i = 0; i < entries.length; i++) {
-        const [k, v] = entries[i];
-        let value = v;
-        if (v !== '') {
-          const rr = await deps.engine.redact({ text: v }, policy, { tenant, session });
-          session = rr.session;
-          if (rr.items.length > 0) {
-            items.push(...rr.items);
-            auditItems.push(...itemRecords(ctx, rr.items, `$url.query[${i}]`));
-            value = rr.text ?? '';
+          const out = rr.json as string[];
+          for (const it of rr.items) {
+            const m = /^\[(\d+)\]/.exec(it.path);
+            const idx = m ? Number(m[1]) : -1;
+            const where = idx < decoded.length ? `$url.path[${idx}]` : `$url.query[${idx - decoded.length}]`;
+            items.push(it);
+            auditItems.push(...itemRecords(ctx, [{ ...it, path: '' }], where));
           }
+          for (let i = 0; i < decoded.length; i++) if (out[i] !== decoded[i]) restSegments[i] = encodeURIComponent(out[i]);
+          const redactedQuery = new URLSearchParams();
+          entries.forEach(([k], i) => redactedQuery.append(k, out[decoded.length + i]));
+          query.forEach((_v, k) => query.delete(k));
+          redactedQuery.forEach((v, k) => query.append(k, v));
         }
-        redactedQuery.append(k, value);
       }
-      query.forEach((_v, k) => query.delete(k));
-      redactedQuery.forEach((v, k) => query.append(k, v));
     });
 
     const url = buildUpstreamUrl(upstream.url, restSegments.join('/'), query.toString() ? `?${query.toString()}` : '');
@@ -137,7 +141,11 @@ export function proxyRoutes(deps: AppDeps): Router {
         clientSignal: client.signal,
       });
     } catch (err) {
-      const e = err instanceof GatewayError ? err : new UpstreamError('unreachable', name);
+      const e = client.signal.aborted
+        ? new GatewayError('CLIENT_CLOSED', 499, 'client closed the connection')
+        : err instanceof GatewayError
+          ? err
+          : new UpstreamError('unreachable', name);
       deps.metrics.upstreamDuration.observe({ upstream: name, outcome: e.code === 'UPSTREAM_TIMEOUT' ? 'timeout' : 'error' }, 0);
       await appendAudit(deps, tenant, [requestRecord(ctx, 'error', e.status, {}, e.code, 'outcome')]);
       throw e;
