@@ -22,6 +22,7 @@ describe('contextBefore', () => {
     ['Medical record number:\n  123', 25, 'medical record number:\n  '],
     ['MRN 1; Member 12', 14, ' member '],
     ['MRN 00123456 member 9', 20, ' member '],
+    ['my ssn, it is 1', 14, 'my ssn, it is '],
     ['x'.repeat(100) + 'MRN 1', 104, `${'x'.repeat(36)}mrn `],
     ['abc', 0, ''],
   ])('contextBefore(%j, %d) = %j', (text, start, expected) => {

@@ -1,15 +1,17 @@
 import isIP from 'validator/lib/isIP';
+import { contextBefore, hasAnyWord } from '../context';
 import { patternDetector } from '../pattern-detector';
 
 /** Words that make a dotted quad a version or build number rather than an address. */
-const VERSION_WORDS = /\b(?:version|ver|release|build|firmware|v)\.?\s{0,3}$/i;
+const VERSION_WORDS = ['version', 'ver', 'release', 'build', 'firmware', 'software', 'update', 'updated', 'upgrade', 'upgraded', 'patch', 'v'];
 
 function notAVersion(m: RegExpExecArray): boolean {
-  return !VERSION_WORDS.test(m.input.slice(Math.max(0, m.index - 12), m.index));
+  return !hasAnyWord(contextBefore(m.input, m.index), VERSION_WORDS, undefined);
 }
 
 /**
- * IP_ADDRESS: IPv4 dotted quads (not part of a longer dotted run or a "v1.2.3.4" / "version 1.2.3.4") and IPv6
+ * IP_ADDRESS: IPv4 dotted quads (not part of a longer dotted run, not after "v", "version", "firmware updated to"
+ * and similar) and IPv6
  * (full, compressed, with an optional embedded IPv4 tail), validated with validator.isIP.
  */
 export const ipAddressDetector = patternDetector({

@@ -4,7 +4,7 @@ import type { Detection, DetectOptions, Detector } from '../types';
 
 const ID = 'pattern.phone-number';
 const CONTEXT = [
-  'phone', 'ph', 'tel', 'telephone', 'call', 'called', 'fax', 'cell', 'mobile', 'cellphone', 'contact', 'pager',
+  'phone', 'ph', 'tel', 'telephone', 'call', 'called', 'callback', 'fax', 'cell', 'mobile', 'cellphone', 'contact', 'pager',
   'text', 'reach', 'dial', 'home', 'work', 'office', 'whatsapp',
 ];
 /** Labels of other numbers that share the phone shape ("Order #6172531000"). */
@@ -24,8 +24,8 @@ const FORMATTING = /[\s().+-]/;
 const PARSE_OPTIONS: { defaultCountry: CountryCode; extract: false } = { defaultCountry: 'US', extract: false };
 
 /**
- * Cheap shape checks before parsing (parsing costs tens of microseconds): balanced parentheses; "+" numbers have
- * 7–15 digits (E.164); national numbers are NANP: 10 digits (11 with a leading 1) and an area code that does not
+ * Cheap shape checks before parsing (parsing costs tens of microseconds): balanced parentheses; "+" and "00" numbers
+ * have 7–15 digits after the prefix (E.164); national numbers are NANP: 10 digits (11 with a leading 1) and an area code that does not
  * start with 0 or 1, which also keeps IP addresses and dotted version strings out.
  */
 function phoneShaped(core: string): boolean {
@@ -39,9 +39,14 @@ function phoneShaped(core: string): boolean {
     else if (c === ')') close++;
   }
   if (open !== close || open > 1) return false;
-  if (core.includes('+')) return digits.length >= 7 && digits.length <= 15;
+  if (core.includes('+') || core.startsWith('00')) return digits.length >= 7 && digits.length <= 17;
   if (digits.length === 11 && digits[0] === '1') digits = digits.slice(1);
   return digits.length === 10 && digits[0] >= '2';
+}
+
+/** "0044 20 …" dialled from Europe is "+44 20 …"; libphonenumber parses the "+" form with a US default country. */
+function international(candidate: string): string {
+  return candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate;
 }
 
 /**
@@ -66,14 +71,14 @@ export const phoneNumberDetector: Detector = {
       const start = m.index;
       let length = m[0].length;
       let core = m[1];
-      let phone = phoneShaped(core) ? parsePhoneNumberFromString(m[0], PARSE_OPTIONS) : undefined;
+      let phone = phoneShaped(core) ? parsePhoneNumberFromString(international(m[0]), PARSE_OPTIONS) : undefined;
       if (phone === undefined || !phone.isPossible()) {
         // Two numbers separated by a space ("617 253 1000 617 253 1001") form one run: take the longest valid
         // prefix that ends at a space, then read on after it.
         phone = undefined;
         for (let cut = core.lastIndexOf(' '); cut > 0 && phone === undefined; cut = core.lastIndexOf(' ', cut - 1)) {
           const prefix = core.slice(0, cut);
-          const candidate = phoneShaped(prefix) ? parsePhoneNumberFromString(prefix, PARSE_OPTIONS) : undefined;
+          const candidate = phoneShaped(prefix) ? parsePhoneNumberFromString(international(prefix), PARSE_OPTIONS) : undefined;
           if (candidate?.isValid()) {
             phone = candidate;
             core = prefix;

@@ -22,6 +22,7 @@ describe('pattern.ip-address', () => {
     ['at 12:30:45'],
     ['C++ std::vector'],
     ['ratio a::b::c'],
+    ['firmware updated to 3.12.45.6 today'],
   ])('ignores %j', (text) => {
     expect(found(ipAddressDetector, text)).toEqual([]);
   });

@@ -15,6 +15,9 @@ describe('pattern.phone-number', () => {
     ['phone: 6172531000', ['6172531000']],
     ['test line (555) 123-4567', ['(555) 123-4567']],
     ['tel 617 253 1000 617 253 1001', ['617 253 1000', '617 253 1001']],
+    ['call me at 0044 20 7946 0958, easier', ['0044 20 7946 0958']],
+    ['Emergency contact: J. Smith (daughter), 6172531000.', ['6172531000']],
+    ['Callback requested at 6172531000 after 10:30.', ['6172531000']],
   ])('finds %j', (text, expected) => {
     expect(found(phoneNumberDetector, text)).toEqual(expected);
   });

@@ -9,6 +9,7 @@ describe('pattern.us-ssn', () => {
     ['Social Security Number 123456789', ['123456789']],
     ['SS# 219.09.9999', ['219.09.9999']],
     ['a 665-12-3456 b', ['665-12-3456']],
+    ['they asked for my ssn, it is 123456789', ['123456789']],
   ])('finds %j', (text, expected) => {
     expect(found(usSsnDetector, text)).toEqual(expected);
   });
