@@ -103,6 +103,17 @@ describe('/v1 routes', () => {
   });
 });
 
+it('admin erases a whole tenant vault; tenant keys cannot (404)', async () => {
+  const red = await request(h.app).post('/v1/redact').set(bearer(h.keys.alpha)).send({ text: `mail ${EMAIL}`, session: 'sess-3' });
+  expect((await request(h.app).delete('/v1/tenants/alpha/vault').set(bearer(h.keys.alpha))).status).toBe(404);
+  expect((await request(h.app).delete('/v1/tenants/nobody/vault').set(bearer(h.keys.admin))).status).toBe(404);
+  const del = await request(h.app).delete('/v1/tenants/alpha/vault').set(bearer(h.keys.admin));
+  expect(del.status).toBe(200);
+  expect(del.body.erased).toBeGreaterThanOrEqual(1);
+  const after = await request(h.app).post('/v1/restore').set(bearer(h.keys.alpha)).send({ text: red.body.text, session: 'sess-3' });
+  expect(after.status).toBe(404);
+});
+
 describe('audit routes', () => {
   it('GET /audit filters, paginates with a cursor and is scoped to the caller', async () => {
     for (let i = 0; i < 3; i++) await request(h.app).post('/v1/redact').set(bearer(h.keys.beta)).send({ text: `SSN ${SSN}` });

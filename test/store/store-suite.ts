@@ -141,6 +141,14 @@ export function storeContract(factory: StoreFactory, enabled = true): void {
       expect(await s.vault.purgeExpired(now)).toBe(1); // b's entry expired
       expect(await s.vault.deleteSession('a', 's1')).toBe(1);
       expect(await s.vault.hasSession('a', 's1')).toBe(false);
+      // Whole-tenant erasure.
+      await s.vault.putToken({ ...base, expiresAt: now + 1000, tenant: 'c', session: 'x', token: 'T1', lookupKey: 'l1' });
+      await s.vault.putToken({ ...base, expiresAt: now + 1000, tenant: 'c', session: 'y', token: 'T2', lookupKey: 'l2' });
+      await s.vault.putToken({ ...base, expiresAt: now + 1000, tenant: 'd', session: 'x', token: 'T3', lookupKey: 'l3' });
+      const v = s.vault as VaultStore & { deleteTenant(t: string): Promise<number> };
+      expect(await v.deleteTenant('c')).toBe(2);
+      expect(await s.vault.hasSession('c', 'x')).toBe(false);
+      expect(await s.vault.hasSession('d', 'x')).toBe(true);
     });
   });
 }

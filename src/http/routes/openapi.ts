@@ -120,6 +120,13 @@ export const OPENAPI = {
         responses: { '200': ok({ type: 'object', properties: { erased: { type: 'integer' } } }), '401': err, '404': err },
       },
     },
+    '/v1/tenants/{tenant}/vault': {
+      delete: {
+        summary: "Admin only: erase every vault entry of a tenant (its tokens become unrecoverable)",
+        parameters: [{ name: 'tenant', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': ok({ type: 'object', properties: { erased: { type: 'integer' } } }), '401': err, '404': err },
+      },
+    },
     '/proxy/{upstream}/{path}': {
       description: 'Any method. Forwards to the upstream named in the tenant policy; body, path segments and query values are redacted. Optional X-PHI-Session header.',
       parameters: [

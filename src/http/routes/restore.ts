@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { requestRecord } from '../../audit/recorder';
-import { NotFoundError, ValidationError } from '../../errors';
+import { GatewayError, NotFoundError, ValidationError } from '../../errors';
 import { readBody } from '../middleware/limits';
 import { SESSION_RE, appendAudit, label, objectBody, payloadOf, principalOf, requestIdOf, sessionOf } from '../context';
 import type { AppDeps } from '../types';
@@ -100,6 +100,26 @@ export function restoreRoutes(deps: AppDeps): Router {
       requestRecord({ requestId: requestIdOf(res), route: '/v1/sessions/:id', policy: deps.policies.get(tenant) }, 'returned', 200, { erased: removed }, null, 'erasure'),
     ]);
     res.json({ session: id, erased: removed, requestId: requestIdOf(res) });
+  });
+
+  /**
+   * DELETE /v1/tenants/:tenant/vault (admin only) — erase every vault entry of a tenant (GDPR erasure of a whole
+   * tenant): its tokens can no longer be restored by anyone.
+   */
+  r.delete('/v1/tenants/:tenant/vault', async (req, res) => {
+    label(res, '/v1/tenants/:tenant/vault');
+    const principal = principalOf(res);
+    const tenant = String(req.params.tenant);
+    if (principal.type !== 'admin') throw new NotFoundError('tenant');
+    const vault = deps.vault as typeof deps.vault & { deleteTenant?: (t: string) => Promise<number> };
+    if (!deps.policies.get(tenant)) throw new NotFoundError('tenant');
+    if (typeof vault.deleteTenant !== 'function') throw new GatewayError('NOT_SUPPORTED', 501, 'this vault store cannot erase a tenant');
+    res.locals.tenant = tenant;
+    const removed = await vault.deleteTenant(tenant);
+    await appendAudit(deps, tenant, [
+      requestRecord({ requestId: requestIdOf(res), route: '/v1/tenants/:tenant/vault', policy: deps.policies.get(tenant) }, 'returned', 200, { erased: removed }, `ADMIN:${principal.name}`, 'erasure'),
+    ]);
+    res.json({ tenant, erased: removed, requestId: requestIdOf(res) });
   });
 
   return r;
