@@ -93,6 +93,18 @@ describe('bad input is refused with {error:{code,message}} and never echoed', ()
     }
   });
 
+  it.each(['/audit', '/AUDIT', '/audit/', '/audit/verify', '//audit', '/./audit', '/v1/../audit', '/%61udit', '/Audit/summary'])('no key, odd path %s → never 200', async (path) => {
+    const res = await request(h.app).get(path);
+    expect([401, 404]).toContain(res.status);
+  });
+
+  it.each(['/V1/redact', '/v1//redact', '/v1/./redact', '/v1/restore', '/PROXY/echo/x'])('no key, odd path %s (POST) → never forwarded or processed', async (path) => {
+    const before = h.upstream.received.length;
+    const res = await request(h.app).post(path).send({ text: SECRET, session: 's' });
+    expect([401, 404]).toContain(res.status);
+    expect(h.upstream.received.length).toBe(before);
+  });
+
   it('admin keys cannot act as a tenant on /v1/redact (403)', async () => {
     const res = await request(h.app).post('/v1/redact').set(bearer(h.keys.admin)).send({ text: SECRET });
     expect(res.status).toBe(403);

@@ -101,3 +101,9 @@ export function requireTenant(_req: Request, res: Response, next: NextFunction) 
   if (p.type !== 'tenant') return next(new ForbiddenError('this route needs a tenant API key'));
   next();
 }
+
+/** Defence in depth for routes mounted after `authenticate`: refuse when no principal was set. */
+export function requirePrincipal(_req: Request, res: Response, next: NextFunction) {
+  if (!res.locals.principal) return next(new AuthError());
+  next();
+}

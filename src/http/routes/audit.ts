@@ -6,6 +6,7 @@ import type { AuditFilter } from '../../audit/types';
 import { NotFoundError, ValidationError } from '../../errors';
 import { CursorError, MAX_PAGE } from '../../store/types';
 import { label, principalOf } from '../context';
+import { requirePrincipal } from '../middleware/auth';
 import type { AppDeps } from '../types';
 
 const KINDS = ['request', 'item', 'outcome', 'restore', 'erasure'] as const;
@@ -70,6 +71,7 @@ async function auditTenant(deps: AppDeps, req: Request, res: Response): Promise<
 /** GET /audit, /audit/requests/:requestId, /audit/summary, /audit/verify, /audit/export. */
 export function auditRoutes(deps: AppDeps): Router {
   const r = Router();
+  r.use(['/audit'], requirePrincipal);
 
   r.get('/audit', async (req, res) => {
     label(res, '/audit');

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { requestRecord } from '../../audit/recorder';
 import { GatewayError, NotFoundError, ValidationError } from '../../errors';
+import { requirePrincipal } from '../middleware/auth';
 import { readBody } from '../middleware/limits';
 import { SESSION_RE, appendAudit, label, objectBody, payloadOf, principalOf, requestIdOf, sessionOf } from '../context';
 import type { AppDeps } from '../types';
@@ -23,7 +24,7 @@ export function restoreRoutes(deps: AppDeps): Router {
   const r = Router();
   const body = readBody({ limit: deps.config.bodyLimitBytes, depthLimit: deps.config.jsonDepthLimit, accept: 'json' });
 
-  r.post('/v1/restore', body, async (_req, res) => {
+  r.post('/v1/restore', requirePrincipal, body, async (_req, res) => {
     label(res, '/v1/restore');
     const principal = principalOf(res);
     const obj = objectBody(res);
@@ -82,7 +83,7 @@ export function restoreRoutes(deps: AppDeps): Router {
     res.json({ ...out, restored, ...(principal.type === 'admin' ? { decrypted } : {}), requestId });
   });
 
-  r.delete('/v1/sessions/:id', async (req, res) => {
+  r.delete('/v1/sessions/:id', requirePrincipal, async (req, res) => {
     label(res, '/v1/sessions/:id');
     const principal = principalOf(res);
     const id = String(req.params.id);
@@ -106,7 +107,7 @@ export function restoreRoutes(deps: AppDeps): Router {
    * DELETE /v1/tenants/:tenant/vault (admin only) — erase every vault entry of a tenant (GDPR erasure of a whole
    * tenant): its tokens can no longer be restored by anyone.
    */
-  r.delete('/v1/tenants/:tenant/vault', async (req, res) => {
+  r.delete('/v1/tenants/:tenant/vault', requirePrincipal, async (req, res) => {
     label(res, '/v1/tenants/:tenant/vault');
     const principal = principalOf(res);
     const tenant = String(req.params.tenant);
