@@ -121,6 +121,10 @@ export async function verifyChain(
     checked += 1;
   }
   const lastSeq = expectSeq - 1;
+  // Records without a head row (or a head that does not match the last record) mean rows or the head were altered.
+  if (!head && lastSeq > 0) {
+    return { ok: false, checked, head, firstBroken: { seq: lastSeq, requestId: null, reason: 'head_mismatch' } };
+  }
   if (head && (head.seq !== lastSeq || (lastSeq > 0 && head.hash !== prev))) {
     return { ok: false, checked, head, firstBroken: { seq: Math.min(head.seq, lastSeq + 1), requestId: null, reason: 'head_mismatch' } };
   }

@@ -40,6 +40,7 @@ describe('audit hash chain', () => {
     expect((await verifyChain(iter([rs[0], rs[2], rs[3]]), head)).firstBroken).toMatchObject({ seq: 2, reason: 'missing_record' });
     expect((await verifyChain(iter(rs.slice(0, 3)), head)).firstBroken).toMatchObject({ reason: 'head_mismatch' });
     expect(await verifyChain(iter([]), null)).toMatchObject({ ok: true, checked: 0 });
+    expect((await verifyChain(iter(rs), null)).firstBroken).toMatchObject({ reason: 'head_mismatch' });
   });
 });
 
