@@ -3,8 +3,9 @@
  * "zip" appears shortly before it. The window looks back `window` characters on the match's own line; when the match
  * starts its line (only spaces or punctuation before it), the line above counts too, so a label on its own line
  * ("Medical record number:\n 1234567") still applies. The window also ends at the last field separator (`;`, `|`,
- * tab) or value (a run of 4+ digits) before the match, so in "MRN: 00123456; Member ID: XYZ123" the member id
- * is not read as an MRN. Text further away never changes a score.
+ * tab), value (a run of 4+ digits) or sentence end (a word of 3+ letters, a period, a capitalized word) before the
+ * match, so in "MRN: 00123456; Member ID: XYZ123" the member id is not read as an MRN, nor is "#7357887" in
+ * "See the chart. Pharmacy order #7357887". Text further away never changes a score.
  */
 
 /** Characters looked at before a match. */
@@ -12,7 +13,7 @@ export const DEFAULT_CONTEXT_WINDOW = 40;
 
 const ALNUM = /[A-Za-z0-9]/;
 /** A field separator or another value: context before it belongs to something else. */
-const BOUNDARY = /[;|\t]|\d{4,}/g;
+const BOUNDARY = /[;|\t]|\d{4,}|[a-z]{3}[.!?]\s+(?=[A-Z])/g;
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));

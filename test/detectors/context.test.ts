@@ -23,6 +23,8 @@ describe('contextBefore', () => {
     ['MRN 1; Member 12', 14, ' member '],
     ['MRN 00123456 member 9', 20, ' member '],
     ['my ssn, it is 1', 14, 'my ssn, it is '],
+    ['See chart. Pharmacy order 1', 26, 'pharmacy order '],
+    ['Policy No. A1', 11, 'policy no. '],
     ['x'.repeat(100) + 'MRN 1', 104, `${'x'.repeat(36)}mrn `],
     ['abc', 0, ''],
   ])('contextBefore(%j, %d) = %j', (text, start, expected) => {

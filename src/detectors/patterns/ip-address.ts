@@ -1,12 +1,15 @@
 import isIP from 'validator/lib/isIP';
-import { contextBefore, hasAnyWord } from '../context';
 import { patternDetector } from '../pattern-detector';
 
-/** Words that make a dotted quad a version or build number rather than an address. */
-const VERSION_WORDS = ['version', 'ver', 'release', 'build', 'firmware', 'software', 'update', 'updated', 'upgrade', 'upgraded', 'patch', 'v'];
+/**
+ * A version word shortly before, with no other number in between: "firmware updated to 3.12.45.6" is a version,
+ * "server build 9.13.24. Requests came from 84.76.43.67" is an address.
+ */
+const VERSION_BEFORE =
+  /\b(?:version|ver|release|build|firmware|software|update[ds]?|upgraded?|patch(?:ed)?)\b[^\d!?;\n]{0,20}$/i;
 
 function notAVersion(m: RegExpExecArray): boolean {
-  return !hasAnyWord(contextBefore(m.input, m.index), VERSION_WORDS, undefined);
+  return !VERSION_BEFORE.test(m.input.slice(Math.max(0, m.index - 32), m.index));
 }
 
 /**

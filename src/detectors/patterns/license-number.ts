@@ -10,8 +10,8 @@ export const licenseNumberDetector = patternDetector({
   entity: 'LICENSE_NUMBER',
   description: "Driver's and professional license numbers (label required)",
   context: [
-    "driver's license", 'drivers license', 'driver license', "driver's lic", 'driving licence', 'dl', 'dl#', 'dl #',
-    'dln', 'license', 'licence', 'lic', 'lic#', 'lic #', 'license no', 'license number', 'license #',
+    "driver's license", 'drivers license', 'driver license', "driver's lic", 'driving licence', 'dl:', 'dl#', 'dl #',
+    'dl no', 'dl number', 'dln', 'license', 'licence', 'lic', 'lic#', 'lic #', 'license no', 'license number', 'license #',
     'medical license', 'state license', 'permit',
   ],
   contextScore: 0.85,

@@ -1,5 +1,5 @@
 import { contextBefore, hasAnyWord } from '../context';
-import { STREET_TYPES } from '../data/street-types';
+import { STREET_TYPE_WORDS, STREET_TYPES } from '../data/street-types';
 import type { Detection, DetectOptions, Detector } from '../types';
 
 const ID = 'pattern.street-address';
@@ -12,9 +12,9 @@ const MAX_WORDS = 6;
 const HOUSE_NUMBER = /(?<![\w.,\/#$:-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?(?=[ \t])/g;
 /** The next word after up to three spaces/tabs; sticky, so it only ever reads forward. */
 const NEXT_WORD = /[ \t]{1,3}([A-Za-z0-9][A-Za-z0-9']{0,24})(\.?)/y;
-/** Optional unit after the street: ", Apt 4B", " Suite 200", " #12" (after "St." too). */
+/** Optional unit after the street: ", Apt 4B", " Suite 200", " #12". */
 const UNIT =
-  /\.?,?[ \t]{1,3}(?:apt|apartment|suite|ste|unit|rm|room|fl|floor|bldg|building|#)\.?[ \t]{0,3}#?[ \t]{0,2}[A-Za-z0-9-]{1,6}(?![\w-])/iy;
+  /,?[ \t]{1,3}(?:apt|apartment|suite|ste|unit|rm|room|fl|floor|bldg|building|#)\.?[ \t]{0,3}#?[ \t]{0,2}[A-Za-z0-9-]{1,6}(?![\w-])/iy;
 const DIRECTIONALS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'north', 'south', 'east', 'west']);
 /** Street-type forms that are mostly ordinary words in clinical prose ("2 Tablets By Mouth"). */
 const AMBIGUOUS_TYPES = new Set(['by', 'al', 'bl', 'art', 'app', 'aut', 'bot', 'bps', 'bk', 'bg', 'arc']);
@@ -46,7 +46,8 @@ function streetEnd(text: string, from: number): number {
     if (m === null) break;
     const word = m[1];
     if (names > 0 && isStreetType(word)) {
-      end = pos + m[0].length - m[2].length;
+      // An abbreviation keeps its period ("Maple Dr."); after a full word ("Elm Street.") it ends the sentence.
+      end = pos + m[0].length - (STREET_TYPE_WORDS.has(word.toLowerCase()) ? m[2].length : 0);
       pos = end;
       names++;
       continue;

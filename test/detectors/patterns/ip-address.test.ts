@@ -9,6 +9,7 @@ describe('pattern.ip-address', () => {
     ['full 2001:0db8:85a3:0000:0000:8a2e:0370:7334', ['2001:0db8:85a3:0000:0000:8a2e:0370:7334']],
     ['loopback ::1 and fe80::1', ['::1', 'fe80::1']],
     ['(10.0.0.255)', ['10.0.0.255']],
+    ['server build 9.13.24. Requests came from 84.76.43.67', ['84.76.43.67']],
   ])('finds %j', (text, expected) => {
     expect(found(ipAddressDetector, text)).toEqual(expected);
   });

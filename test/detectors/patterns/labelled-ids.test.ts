@@ -57,6 +57,7 @@ describe('pattern.license-number', () => {
     ['DL# S530-4601-2345', ['S530-4601-2345']],
     ['medical license MD12345', ['MD12345']],
     ['lic 123456789', ['123456789']],
+    ['DL: B1234567', ['B1234567']],
   ])('finds %j', (text, expected) => {
     expect(found(licenseNumberDetector, text)).toEqual(expected);
   });
@@ -68,6 +69,7 @@ describe('pattern.license-number', () => {
     ['license ABCDEFG'],
     ['licensed 123456'],
     ['license renewed 2024-03-14'],
+    ['LDL 112 mg/dL. Pharmacy order #A00-869188'],
   ])(
     'ignores %j',
     (text) => {

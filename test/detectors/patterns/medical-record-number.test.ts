@@ -20,6 +20,7 @@ describe('pattern.medical-record-number', () => {
     ['ref MR-0012345'],
     ['phone 617-253-1000'],
     ['MRN pending'],
+    ['Filed in the duplicate chart. Pharmacy order #7357887 is ready'],
   ])('ignores %j', (text) => {
     expect(found(medicalRecordNumberDetector, text)).toEqual([]);
   });

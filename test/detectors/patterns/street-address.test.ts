@@ -5,7 +5,9 @@ describe('pattern.street-address', () => {
   it.each([
     ['Lives at 221B Baker Street, Apt 4, London', ['221B Baker Street, Apt 4']],
     ['1600 Pennsylvania Avenue NW, Washington', ['1600 Pennsylvania Avenue NW']],
-    ['send to 12 W 5th St. today', ['12 W 5th St']],
+    ['send to 12 W 5th St. today', ['12 W 5th St.']],
+    ['Home address: 985 Maple Dr. Phone', ['985 Maple Dr.']],
+    ['She lives on 4 Elm Street. Then', ['4 Elm Street']],
     ['at 42 Elm Rd', ['42 Elm Rd']],
     ['office: 77 Massachusetts Ave Suite 200', ['77 Massachusetts Ave Suite 200']],
     ['home 9 Bay View Road', ['9 Bay View Road']],
