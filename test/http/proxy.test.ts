@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import request from 'supertest';
 import { bearer, startHarness, type Harness } from './harness';
 
@@ -50,6 +52,24 @@ describe('proxy forwarding', () => {
     expect(recs[0]).toMatchObject({ kind: 'request', decision: 'forwarded', upstream: 'echo', route: '/proxy/:upstream/*' });
     expect(recs.filter((r) => r.kind === 'item').map((r) => r.entity).sort()).toEqual(['EMAIL_ADDRESS', 'US_SSN']);
     expect(recs.find((r) => r.entity === 'US_SSN')?.path).toBe('$body.messages[0].content');
+  });
+
+  it('the audit records are committed before the upstream sees the request', async () => {
+    let seenAtUpstream: Array<{ kind: string; decision: string | null }> = [];
+    h.upstream.handler = (r, res) => {
+      // A second connection to the SQLite file, as after a crash: only committed data is visible.
+      const db = new Database(join(h.dir, 'data', 'audit.sqlite'), { readonly: true });
+      seenAtUpstream = db.prepare('SELECT kind, decision FROM audit_records WHERE request_id = ? ORDER BY seq').all(String(r.headers['x-request-id'])) as typeof seenAtUpstream;
+      db.close();
+      res.setHeader('content-type', 'application/json');
+      res.end('{}');
+    };
+    const res = await request(h.app).post('/proxy/echo/x').set(bearer(h.keys.alpha)).send({ note: `SSN ${SSN}` });
+    expect(res.status).toBe(200);
+    expect(seenAtUpstream).toEqual([
+      { kind: 'request', decision: 'forwarded' },
+      { kind: 'item', decision: null },
+    ]);
   });
 
   it('redacts text bodies, path segments and query values', async () => {
