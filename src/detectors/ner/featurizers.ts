@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { createHfFeaturizer, hfMaxLength, HF_FEATURIZER_KIND } from './hf-featurizer';
 import type { Featurizer, NerModelConfig } from './types';
+import { createWordFeaturizer, WORD_FEATURIZER_KIND } from './word-featurizer';
 
 /** What a factory gets: the model folder, its validated `config.json`, and the model's input names. */
 export interface FeaturizerContext {
@@ -22,4 +23,5 @@ export const FEATURIZER_FACTORIES: Readonly<Record<string, FeaturizerFactory>> =
       inputNames: ctx.inputNames,
       maxLength: hfMaxLength(ctx.dir, ctx.config),
     }),
+  [WORD_FEATURIZER_KIND]: (ctx) => createWordFeaturizer(ctx.dir, ctx.config),
 };

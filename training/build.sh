@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
+#   training/build.sh [--no-conll]
+# Needs (Debian): python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext, plus node 20 with
+# onnxruntime-node installed in the repository (npm ci) for evaluation and throughput.
+set -euo pipefail
+cd "$(dirname "$0")"
+PY=/usr/bin/python3            # Debian's python3 with torch (a python3 earlier on PATH may lack it)
+WORK=work
+FLAG="${1:-}"
+export OPENBLAS_NUM_THREADS=2  # torch itself runs single-threaded (torch.set_num_threads(1) in train.py)
+export PYTHONHASHSEED=0
+mkdir -p "$WORK"
+t0=$(date +%s)
+step() { echo "[$(( $(date +%s) - t0 ))s] $*"; }
+
+step "synthetic PHI corpus"
+$PY synth.py "$WORK/synth" --seed 13
+step "fastText corpus + skip-gram vectors (dim 100, 3 epochs)"
+$PY fasttext_corpus.py "$WORK/ft_corpus.txt" $FLAG
+fasttext skipgram -input "$WORK/ft_corpus.txt" -output "$WORK/ft" -dim 100 -epoch 3 -thread 2 -minCount 3 -seed 13 \
+  > "$WORK/fasttext.log" 2>&1
+step "prepare data, vocabularies, gazetteers"
+$PY prepare_data.py "$WORK" $FLAG
+step "train"
+$PY train.py "$WORK" --epochs 6 --seed 13 $FLAG 2>&1 | tee "$WORK/train.log"
+step "export ONNX (opset 17) and quantize to int8"
+$PY export_onnx.py "$WORK/ckpt/best.pt" "$WORK/model.fp32.onnx"
+$PY quantize.py "$WORK/model.fp32.onnx" "$WORK/model.int8.onnx"
+step "evaluate fp32 and int8 with onnxruntime-node"
+$PY evaluate.py "$WORK" "$WORK/metrics.json" fp32="$WORK/model.fp32.onnx" int8="$WORK/model.int8.onnx"
+# ship int8 when it costs at most 0.5 F1 points on CoNLL dev (or the first dev set) and is faster; else fp32
+SHIP=$($PY -c "
+import json; m = json.load(open('$WORK/metrics.json')); k = 'conll' if 'conll' in m['fp32']['dev'] else next(iter(m['fp32']['dev']))
+d = m['fp32']['dev'][k]['micro_PLO']['f1'] - m['int8']['dev'][k]['micro_PLO']['f1']
+fast = m['int8']['throughput_tokens_per_s']['median'] >= m['fp32']['throughput_tokens_per_s']['median']
+print('int8' if d <= 0.005 and fast else 'fp32')")
+step "package models/phi-ner-small ($SHIP), model card and the parity fixture"
+$PY package_model.py "$WORK" "$WORK/model.$SHIP.onnx" ../models/phi-ner-small --version "$(date -u +%Y.%m.%d)"
+cp "$WORK/metrics.json" ../models/phi-ner-small/metrics.json
+$PY write_card.py "$WORK" ../models/phi-ner-small "$SHIP"
+step "done"

@@ -1,0 +1,36 @@
+"""Strict span matching P/R/F1 (conlleval semantics: an I- tag that does not continue a same-type entity opens one)."""
+import collections
+
+
+def spans(tags):
+    out, start, typ = [], None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != typ):
+            if typ is not None:
+                out.append((start, i, typ))
+            start, typ = (i, t[2:]) if t != "O" else (None, None)
+    return out
+
+
+def score(gold_seqs, pred_seqs, types=("PER", "LOC", "ORG", "MISC")):
+    tp, fp, fn = collections.Counter(), collections.Counter(), collections.Counter()
+    for g, p in zip(gold_seqs, pred_seqs):
+        gs, ps = set(spans(g)), set(spans(p))
+        for s in ps:
+            (tp if s in gs else fp)[s[2]] += 1
+        for s in gs - ps:
+            fn[s[2]] += 1
+    res = {}
+
+    def prf(a, b, c):
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": a + c}
+
+    for t in types:
+        if tp[t] + fn[t] + fp[t]:
+            res[t] = prf(tp[t], fp[t], fn[t])
+    core = ("PER", "LOC", "ORG")
+    res["micro_PLO"] = prf(sum(tp[t] for t in core), sum(fp[t] for t in core), sum(fn[t] for t in core))
+    res["micro_all"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    return res

@@ -1,0 +1,279 @@
+"""Read the labeled corpora and the synthetic corpus, re-split every token with the serving pre-tokenizer,
+convert to BIO over PER/LOC/ORG/MISC, pack sentences of a document into sequences, and build the run-time
+resources (word vocabulary, char vocabulary, gazetteers).
+
+    python3 prepare_data.py WORK_DIR [--no-conll]
+reads ../shared/data and WORK_DIR/synth, WORK_DIR/ft_corpus.txt; writes WORK_DIR/data/*.json and
+WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}
+"""
+import collections
+import csv
+import json
+import os
+import sys
+
+import phi_features as pf
+
+DATA = os.environ.get("PHI_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data"))
+LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
+VOCAB_SIZE = 40000
+MAX_SEQ = 128
+WNUT_MAP = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG"}  # product, creative-work -> O
+ORG_WORDS = ("hospital hospitals clinic clinics medical center centre health healthcare university college school "
+             "institute foundation association society department ministry council committee agency authority "
+             "bureau commission board bank group holdings partners associates laboratories labs pharmacy pharmaceuticals "
+             "services systems technologies airlines airways corporation company club fc united church party union "
+             "federation league team academy trust fund insurance network press news times journal").split()
+
+
+def read_columns(path, sep=None):
+    """Yield documents: list of sentences: list of (token, tag)."""
+    doc, sent = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("-DOCSTART-"):
+                if sent:
+                    doc.append(sent)
+                    sent = []
+                if doc:
+                    yield doc
+                doc = []
+                continue
+            if not line.strip():
+                if sent:
+                    doc.append(sent)
+                    sent = []
+                continue
+            parts = line.split(sep) if sep else line.split()
+            sent.append((parts[0], parts[-1].strip()))
+    if sent:
+        doc.append(sent)
+    if doc:
+        yield doc
+
+
+def iob1_to_bio(tags):
+    out, prev = [], "O"
+    for t in tags:
+        if t == "0":
+            t = "O"
+        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
+            t = "B-" + t[2:]
+        out.append(t)
+        prev = t
+    return out
+
+
+def resplit(tokens, tags):
+    """Re-split corpus tokens with the serving pre-tokenizer; the first piece keeps the tag, the rest get I-."""
+    out_t, out_l = [], []
+    for tok, tag in zip(tokens, tags):
+        pieces = pf.split_token(tok)
+        for i, p in enumerate(pieces):
+            out_t.append(p)
+            out_l.append(tag if i == 0 or tag == "O" else "I-" + tag[2:])
+    return out_t, out_l
+
+
+def pack(docs, max_len=MAX_SEQ, source=""):
+    """Pack consecutive sentences of a document into sequences of at most max_len tokens."""
+    seqs = []
+    for doc in docs:
+        cur_t, cur_l = [], []
+        for toks, tags in doc:
+            if not toks:
+                continue
+            while len(toks) > max_len:  # very long sentence: split (avoid cutting inside an entity when possible)
+                cut = max_len
+                while cut > max_len // 2 and tags[cut].startswith("I-"):
+                    cut -= 1
+                seqs.append({"tokens": toks[:cut], "tags": tags[:cut], "src": source})
+                toks, tags = toks[cut:], tags[cut:]
+                if tags and tags[0].startswith("I-"):
+                    tags = ["B-" + tags[0][2:]] + tags[1:]
+            if cur_t and len(cur_t) + len(toks) > max_len:
+                seqs.append({"tokens": cur_t, "tags": cur_l, "src": source})
+                cur_t, cur_l = [], []
+            cur_t += toks
+            cur_l += tags
+        if cur_t:
+            seqs.append({"tokens": cur_t, "tags": cur_l, "src": source})
+    return seqs
+
+
+def load_iob1(path, source):
+    docs = []
+    for doc in read_columns(path):
+        d = []
+        for sent in doc:
+            toks = [t for t, _ in sent]
+            d.append(resplit(toks, iob1_to_bio([g for _, g in sent])))
+        docs.append(d)
+    return docs
+
+
+def load_wnut(path):
+    docs = []
+    for doc in read_columns(path, sep="\t"):
+        for sent in doc:
+            tags = []
+            for _, g in sent:
+                if g == "O":
+                    tags.append("O")
+                else:
+                    t = WNUT_MAP.get(g[2:])
+                    tags.append(g[:2] + t if t else "O")
+            docs.append([resplit([t for t, _ in sent], tags)])
+    return docs
+
+
+def load_btc(path):
+    docs = []
+    for doc in read_columns(path, sep="\t"):
+        for sent in doc:
+            toks = [t for t, _ in sent]
+            tags = [g for _, g in sent]
+            for i in range(len(toks) - 1):  # '@' + username: one entity
+                if toks[i] == "@" and tags[i] != "O" and tags[i + 1][2:] == tags[i][2:]:
+                    tags[i + 1] = "I-" + tags[i][2:]
+            tags = iob1_to_bio([t if t != "O" else "O" for t in tags]) if False else tags
+            docs.append([resplit(toks, tags)])
+    return docs
+
+
+def spans_to_bio(text, spans):
+    toks = pf.tokenize(text)
+    # convert code-point offsets of spans to utf-16 offsets
+    u16 = [0]
+    for ch in text:
+        u16.append(u16[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    sp = [(u16[s], u16[e], lab) for s, e, lab, *_ in spans]
+    tags = []
+    for s, e, _ in toks:
+        tag = "O"
+        for a, b, lab in sp:
+            if s >= a and e <= b:
+                tag = ("B-" if s == a else "I-") + lab
+                break
+        tags.append(tag)
+    return [t for _, _, t in toks], tags
+
+
+def load_synth(path):
+    docs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            docs.append([spans_to_bio(d["text"], d["spans"])])
+    return docs
+
+
+def build_gazetteers():
+    g = os.path.join(DATA, "gazetteers")
+
+    def census(name, top):
+        out = []
+        with open(os.path.join(g, "us-census-1990-names", name)) as f:
+            for line in f:
+                if line.split() and len(out) < top:
+                    out.append(pf.normalize(line.split()[0]))
+        return out
+
+    def norm_key(s):
+        toks = [pf.normalize(t) for _, _, t in pf.tokenize(s)]
+        return " ".join(toks) if 0 < len(toks) <= pf.MAX_SPAN else None
+
+    def libpostal(name):
+        out = set()
+        with open(os.path.join(g, "libpostal-en", name)) as f:
+            for line in f:
+                for form in line.strip().split("|"):
+                    k = norm_key(form)
+                    if k:
+                        out.add(k)
+        return out
+
+    cities, regions = set(), set()
+    with open(os.path.join(g, "world-cities", "world-cities.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for val, dest in ((row["name"], cities), (row["subcountry"], regions), (row["country"], regions)):
+                k = norm_key(val)
+                if k:
+                    dest.add(k)
+    gaz = {
+        "first_name": sorted(set(census("dist.male.first", 10000) + census("dist.female.first", 10000))),
+        "surname": sorted(set(census("dist.all.last", 40000))),
+        "city": sorted(cities),
+        "region": sorted(regions),
+        "title": sorted(libpostal("personal_titles.txt") | libpostal("personal_suffixes.txt")),
+        "company_type": sorted(libpostal("company_types.txt")),
+        "street_type": sorted(libpostal("street_types.txt")),
+        "org_word": sorted(ORG_WORDS),
+    }
+    return gaz
+
+
+def main():
+    work = sys.argv[1]
+    no_conll = "--no-conll" in sys.argv
+    os.makedirs(os.path.join(work, "data"), exist_ok=True)
+    os.makedirs(os.path.join(work, "model"), exist_ok=True)
+    wikigold = load_iob1(os.path.join(DATA, "wikigold", "wikigold.conll.txt"), "wikigold")
+    splits = {
+        "train": {
+            "wnut17": pack(load_wnut(os.path.join(DATA, "wnut17", "wnut17train.conll")), source="wnut17"),
+            "btc": pack(load_btc(os.path.join(DATA, "btc", "btc.train")), source="btc"),
+            "wikigold": pack([d for i, d in enumerate(wikigold) if i % 5 != 4], source="wikigold"),
+            "synth": pack(load_synth(os.path.join(work, "synth", "synth_train.jsonl")), source="synth"),
+        },
+        "dev": {
+            "conll": pack(load_iob1(os.path.join(DATA, "conll2003", "eng.testa"), "conll"), source="conll"),
+            "wnut17": pack(load_wnut(os.path.join(DATA, "wnut17", "emerging.dev.conll")), source="wnut17"),
+            "btc": pack(load_btc(os.path.join(DATA, "btc", "btc.dev")), source="btc"),
+            "wikigold": pack([d for i, d in enumerate(wikigold) if i % 5 == 4], source="wikigold"),
+            "synth": pack(load_synth(os.path.join(work, "synth", "synth_heldout.jsonl")), source="synth"),
+        },
+    }
+    if not no_conll:
+        splits["train"]["conll"] = pack(load_iob1(os.path.join(DATA, "conll2003", "eng.train"), "conll"), source="conll")
+    bias = []
+    with open(os.path.join(work, "synth", "bias.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            toks, tags = spans_to_bio(d["text"], [s for s in d["spans"] if s[3] == d["origin"]])
+            # persons of other roles (none here: all persons share the origin) and orgs/locs are kept as O
+            bias.append({"tokens": toks, "tags": tags, "src": d["origin"]})
+    for split, sets in splits.items():
+        for name, seqs in sets.items():
+            with open(os.path.join(work, "data", f"{split}.{name}.json"), "w", encoding="utf-8") as f:
+                json.dump(seqs, f, ensure_ascii=False)
+            ntok = sum(len(s["tokens"]) for s in seqs)
+            print(f"{split}.{name}: {len(seqs)} sequences, {ntok} tokens", file=sys.stderr)
+    with open(os.path.join(work, "data", "bias.json"), "w", encoding="utf-8") as f:
+        json.dump(bias, f, ensure_ascii=False)
+
+    # vocabulary: labeled training tokens (weighted) + the unlabeled fastText corpus
+    counts = collections.Counter()
+    chars = collections.Counter()
+    for seqs in splits["train"].values():
+        for s in seqs:
+            for t in s["tokens"]:
+                counts[pf.normalize(t)] += 5
+                chars.update(list(t)[: pf.MAX_CHARS])
+    with open(os.path.join(work, "ft_corpus.txt"), encoding="utf-8") as f:
+        for line in f:
+            counts.update(line.split())
+    vocab = ["<pad>", "<unk>"] + [w for w, c in counts.most_common(VOCAB_SIZE - 2) if c >= 3]
+    with open(os.path.join(work, "model", "vocab.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(vocab))
+    char_list = ["<pad>", "<unk>"] + sorted(c for c, n in chars.items() if n >= 5 and c not in pf.JS_WS)
+    with open(os.path.join(work, "model", "chars.json"), "w", encoding="utf-8") as f:
+        json.dump(char_list, f, ensure_ascii=False)
+    with open(os.path.join(work, "model", "gazetteers.json"), "w", encoding="utf-8") as f:
+        json.dump(build_gazetteers(), f, ensure_ascii=False, separators=(",", ":"))
+    print(f"vocab {len(vocab)} words, {len(char_list)} chars", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

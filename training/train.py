@@ -1,0 +1,219 @@
+"""Train phi-ner-small.
+
+    OPENBLAS_NUM_THREADS=2 python3 train.py WORK_DIR [--epochs 12] [--seed 13] [--no-conll]
+reads WORK_DIR/data/*.json, WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}, WORK_DIR/ft.bin (optional);
+writes WORK_DIR/ckpt/{last,best}.pt and logs per-epoch metrics on every dev set.
+"""
+import glob
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+import phi_features as pf
+from evaluate_lib import score
+from model import PhiNer
+from prepare_data import LABELS
+
+L2I = {l: i for i, l in enumerate(LABELS)}
+HP = dict(d=256, layers=3, heads=4, ffn=512, word_dim=100, char_dim=32, char_filters=96, shape_dim=16,
+          max_pos=256, dropout=0.1)
+
+
+def arg(name, default):
+    return type(default)(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+
+
+def featurize(fz, seqs, with_tags=True):
+    out = []
+    for s in seqs:
+        f = fz.encode(s["tokens"])
+        item = {k: np.asarray(v, dtype=np.float32 if k == "gazetteers" else np.int64) for k, v in f.items()}
+        if with_tags:
+            item["labels"] = np.asarray([L2I[t] for t in s["tags"]], dtype=np.int64)
+        out.append(item)
+    return out
+
+
+def collate(items):
+    s = max(len(it["word_ids"]) for it in items)
+    b = len(items)
+    batch = {
+        "word_ids": np.zeros((b, s), np.int64), "shape_ids": np.zeros((b, s), np.int64),
+        "char_ids": np.zeros((b, s, pf.MAX_CHARS), np.int64), "gazetteers": np.zeros((b, s, pf.N_GAZ), np.float32),
+        "attention_mask": np.zeros((b, s), np.int64), "labels": np.full((b, s), -100, np.int64),
+    }
+    for i, it in enumerate(items):
+        n = len(it["word_ids"])
+        for k in batch:
+            if k in it:
+                batch[k][i, :n] = it[k]
+    return {k: torch.from_numpy(v) for k, v in batch.items()}
+
+
+def batches(items, max_tokens, rng, shuffle=True):
+    idx = sorted(range(len(items)), key=lambda i: (len(items[i]["word_ids"]), rng.random() if shuffle else i))
+    out, cur, cur_max = [], [], 0
+    for i in idx:
+        n = len(items[i]["word_ids"])
+        if cur and max(cur_max, n) * (len(cur) + 1) > max_tokens:
+            out.append(cur)
+            cur, cur_max = [], 0
+        cur.append(i)
+        cur_max = max(cur_max, n)
+    if cur:
+        out.append(cur)
+    if shuffle:
+        rng.shuffle(out)
+    return out
+
+
+def predict(model, items, max_tokens=8192):
+    model.eval()
+    preds = [None] * len(items)
+    with torch.no_grad():
+        for bidx in batches(items, max_tokens, random.Random(0), shuffle=False):
+            batch = collate([items[i] for i in bidx])
+            logits = model(*(batch[k] for k in ("word_ids", "shape_ids", "char_ids", "gazetteers", "attention_mask")))
+            am = logits.argmax(-1).numpy()
+            for j, i in enumerate(bidx):
+                preds[i] = [LABELS[x] for x in am[j, : len(items[i]["word_ids"])]]
+    return preds
+
+
+def evaluate_sets(model, dev):
+    res = {}
+    for name, (seqs, items) in dev.items():
+        res[name] = score([s["tags"] for s in seqs], predict(model, items))
+    return res
+
+
+def load_fasttext(work, vocab, dim):
+    binf = os.path.join(work, "ft.bin")
+    if not os.path.exists(binf):
+        print("no fastText vectors; random init", flush=True)
+        return None
+    r = subprocess.run(["fasttext", "print-word-vectors", binf], input="\n".join(vocab[2:]) + "\n",
+                       capture_output=True, text=True, check=True)
+    vecs = np.zeros((len(vocab), dim), np.float32)
+    lines = r.stdout.rstrip("\n").split("\n")
+    assert len(lines) == len(vocab) - 2, (len(lines), len(vocab))
+    for i, line in enumerate(lines):
+        parts = line.rstrip().split(" ")
+        vecs[i + 2] = np.asarray(parts[-dim:], dtype=np.float32)
+    vecs[2:] /= vecs[2:].std()
+    return torch.from_numpy(vecs)
+
+
+def main():
+    work = sys.argv[1]
+    epochs = arg("--epochs", 6)
+    keep = arg("--subsample", 0.6)  # share of BTC / WNUT / synthetic / case-augmented sequences used per epoch
+    seed = arg("--seed", 13)
+    max_tokens = arg("--batch-tokens", 3000)
+    lr = arg("--lr", 1e-3)
+    no_conll = "--no-conll" in sys.argv
+    torch.set_num_threads(1)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    fz = pf.Featurizer.load(os.path.join(work, "model"))
+    vocab = open(os.path.join(work, "model", "vocab.txt"), encoding="utf-8").read().split("\n")
+    chars = json.load(open(os.path.join(work, "model", "chars.json"), encoding="utf-8"))
+
+    t0 = time.time()
+    train_seqs = []
+    for f in sorted(glob.glob(os.path.join(work, "data", "train.*.json"))):
+        if no_conll and f.endswith("train.conll.json"):
+            continue
+        train_seqs += json.load(open(f, encoding="utf-8"))
+    # casing augmentation for the real corpora (the synthetic corpus already varies casing)
+    aug = []
+    for s in train_seqs:
+        if s["src"] != "synth" and rng.random() < 0.15:
+            fn = str.lower if rng.random() < 0.6 else str.upper
+            aug.append({"tokens": [fn(t) if len(fn(t)) == len(t) else t for t in s["tokens"]], "tags": s["tags"],
+                        "src": s["src"] + "-case"})
+    train_seqs += aug
+    train_items = featurize(fz, train_seqs)
+    dev = {}
+    for f in sorted(glob.glob(os.path.join(work, "data", "dev.*.json"))):
+        name = os.path.basename(f)[4:-5]
+        seqs = json.load(open(f, encoding="utf-8"))
+        dev[name] = (seqs, featurize(fz, seqs))
+    ntok = sum(len(it["word_ids"]) for it in train_items)
+    print(f"featurized {len(train_items)} train sequences ({ntok} tokens) in {time.time() - t0:.0f}s", flush=True)
+
+    model = PhiNer(len(vocab), len(chars), len(LABELS), **HP)
+    ft = load_fasttext(work, vocab, HP["word_dim"])
+    if ft is not None:
+        with torch.no_grad():
+            model.word.weight.copy_(ft)
+    print(f"parameters: {sum(p.numel() for p in model.parameters()):,}", flush=True)
+    decay = [p for n, p in model.named_parameters() if p.dim() > 1 and "word" not in n]
+    no_decay = [p for n, p in model.named_parameters() if not (p.dim() > 1 and "word" not in n)]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
+                            lr=lr, betas=(0.9, 0.98))
+    core = [i for i, s in enumerate(train_seqs) if s["src"] in ("conll", "wikigold")]
+    rest = [i for i, s in enumerate(train_seqs) if s["src"] not in ("conll", "wikigold")]
+
+    def epoch_items(r):
+        return [train_items[i] for i in core] + [train_items[i] for i in rest if r.random() < keep]
+
+    steps_per_epoch = len(batches(epoch_items(random.Random(0)), max_tokens, random.Random(0)))
+    total = epochs * steps_per_epoch
+    warm = min(1000, total // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.02, 0.5 * (1 + math.cos(math.pi * min(1.0, s / total)))))
+    os.makedirs(os.path.join(work, "ckpt"), exist_ok=True)
+    sel_key = "conll" if not no_conll else None
+    best = -1.0
+    step = 0
+    for ep in range(1, epochs + 1):
+        model.train()
+        te = time.time()
+        tot_loss, nb = 0.0, 0
+        items = epoch_items(rng)
+        for bidx in batches(items, max_tokens, rng):
+            batch = collate([items[i] for i in bidx])
+            wid = batch["word_ids"]
+            drop = (torch.rand(wid.shape) < 0.1) & (wid > 1)
+            wid = torch.where(drop, torch.ones_like(wid), wid)
+            logits = model(wid, batch["shape_ids"], batch["char_ids"], batch["gazetteers"], batch["attention_mask"])
+            loss = F.cross_entropy(logits.reshape(-1, len(LABELS)), batch["labels"].reshape(-1), ignore_index=-100)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            tot_loss += loss.item()
+            nb += 1
+            if nb % 50 == 0:
+                print(f"  ep {ep} step {nb}/{steps_per_epoch} loss {tot_loss / nb:.4f} "
+                      f"{(time.time() - te) / nb:.2f}s/step", flush=True)
+        res = evaluate_sets(model, dev)
+        summary = {k: round(v["micro_PLO"]["f1"], 4) for k, v in res.items()}
+        sel = res[sel_key]["micro_PLO"]["f1"] if sel_key else sum(summary.values()) / len(summary)
+        print(f"epoch {ep} loss {tot_loss / max(nb, 1):.4f} time {time.time() - te:.0f}s dev PER/LOC/ORG F1 {summary} "
+              f"conll PER {res.get('conll', {}).get('PER', {}).get('f1', 0):.4f} sel {sel:.4f}", flush=True)
+        ck = {"model": model.state_dict(), "hp": HP, "n_words": len(vocab), "n_chars": len(chars),
+              "labels": LABELS, "epoch": ep, "metrics": res, "selection": sel}
+        torch.save(ck, os.path.join(work, "ckpt", "last.pt"))
+        if sel > best:
+            best = sel
+            torch.save(ck, os.path.join(work, "ckpt", "best.pt"))
+            print(f"  new best {best:.4f} at epoch {ep}", flush=True)
+    print(f"done; best selection F1 {best:.4f}; total {time.time() - t0:.0f}s", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""Write models/phi-ner-small/MODEL_CARD.md from metrics.json (evaluate.py) and the training checkpoint.
+
+    python3 write_card.py WORK_DIR MODEL_DIR SHIPPED(fp32|int8)
+"""
+import json
+import os
+import sys
+
+import torch
+
+TYPES = ("PER", "LOC", "ORG", "MISC")
+DEV_NAMES = {"conll": "CoNLL-2003 dev (testa)", "wnut17": "WNUT-17 dev", "btc": "BTC dev (section H, 2nd half)",
+             "wikigold": "WikiGold held-out articles (every 5th)", "synth": "Synthetic PHI held-out (unseen templates + names)"}
+ORIGINS = {"us_census": "US Census 1990 lists", "hispanic": "Hispanic", "east_asian": "East Asian (CN/KR/JP/VN)",
+           "south_asian": "South Asian", "arabic": "Arabic", "african": "African (West/East/South)",
+           "slavic": "Slavic", "european": "Other European"}
+
+
+def f(x):
+    return f"{x:.3f}"
+
+
+def dev_table(r):
+    lines = ["| dev set | type | P | R | F1 | gold spans |", "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for name, res in r["dev"].items():
+        for t in TYPES + ("micro_PLO",):
+            if t in res:
+                v = res[t]
+                label = "**PER/LOC/ORG micro**" if t == "micro_PLO" else t
+                lines.append(f"| {DEV_NAMES.get(name, name)} | {label} | {f(v['p'])} | {f(v['r'])} | {f(v['f1'])} | {v['support']} |")
+    return "\n".join(lines)
+
+
+def main():
+    work, model_dir, shipped = sys.argv[1:4]
+    m = json.load(open(os.path.join(work, "metrics.json")))
+    ck = torch.load(os.path.join(work, "ckpt", "best.pt"), map_location="cpu")
+    n_params = sum(v.numel() for v in ck["model"].values())
+    hp = ck["hp"]
+    size = {fn: os.path.getsize(os.path.join(model_dir, fn)) for fn in sorted(os.listdir(model_dir))
+            if fn != "MODEL_CARD.md"}
+    ship = m[shipped]
+    other = "fp32" if shipped == "int8" else "int8"
+    conll = ship["dev"].get("conll", {})
+    delta_rows = ["| dev set | fp32 PER/LOC/ORG F1 | int8 PER/LOC/ORG F1 | Δ (points) |", "| --- | ---: | ---: | ---: |"]
+    for name in m["fp32"]["dev"]:
+        a, b = m["fp32"]["dev"][name]["micro_PLO"]["f1"], m["int8"]["dev"][name]["micro_PLO"]["f1"]
+        delta_rows.append(f"| {DEV_NAMES.get(name, name)} | {f(a)} | {f(b)} | {100 * (b - a):+.2f} |")
+    bias_rows = ["| name origin | PERSON recall | PERSON F1 | gold names |", "| --- | ---: | ---: | ---: |"]
+    for o, v in ship["bias"].items():
+        bias_rows.append(f"| {ORIGINS.get(o, o)} | {f(v['per_recall'])} | {f(v['per_f1'])} | {v['n']} |")
+    rec = {o: v["per_recall"] for o, v in ship["bias"].items()}
+    best, worst = max(rec, key=rec.get), min(rec, key=rec.get)
+    per_recall = {n: ship["dev"][n]["PER"]["r"] for n in ship["dev"] if "PER" in ship["dev"][n]}
+    card = f"""# phi-ner-small
+
+phi-gateway's own named-entity model: a small transformer encoder trained **from scratch** on this project's
+machines (no pretrained weights), exported to ONNX and run in-process by `onnxruntime-node`. It finds persons,
+locations and organisations in free text — clinical notes, e-mails, chat prompts — for the `ner.phi-small` detector;
+dates, identifiers, phone numbers, e-mail addresses etc. are left to the pattern detectors (the model is trained to
+label them `O`).
+
+| | |
+| --- | --- |
+| version | see `config.json` |
+| featurizer | `phi-word-v1` (`src/detectors/ner/word-featurizer.ts`; Python mirror `training/phi_features.py`) |
+| labels | `O B-PER I-PER B-LOC I-LOC B-ORG I-ORG B-MISC I-MISC`; serving maps PER→PERSON, LOC→LOCATION, ORG→ORGANIZATION, MISC dropped |
+| shipped file | `model.onnx` = **{shipped}** ({ship['bytes'] / 1e6:.1f} MB) |
+| parameters | {n_params:,} (word embedding 40,000 × {hp['word_dim']} = {40000 * hp['word_dim']:,}; the rest {n_params - 40000 * hp['word_dim']:,}) |
+| folder size | {sum(size.values()) / 1e6:.1f} MB ({', '.join(f'{k} {v / 1e6:.2f} MB' for k, v in size.items())}) |
+| max tokens per window | 128 (the runtime windows longer texts with overlap) |
+| best epoch | {ck['epoch']} (selected on CoNLL-2003 dev PER/LOC/ORG micro F1) |
+
+## Architecture
+
+Per token (tokens = letter runs, digit runs, or single other characters; UTF-16 offsets):
+- word embedding ({hp['word_dim']}-d, 40k lower-cased, digit-normalised words; initialised from fastText skip-gram
+  vectors trained here on `../shared/data/unlabeled` (~12M tokens) plus the labeled training text);
+- capitalization/shape embedding ({hp['shape_dim']}-d, 9 classes);
+- char-CNN over the first 16 code points (char dim {hp['char_dim']}, {hp['char_filters']} filters, width 3, masked max-pool);
+- 8 binary gazetteer flags (US Census first names / surnames, world cities, regions and countries, personal titles,
+  company types, street types, organisation words; multi-token entries up to 4 tokens).
+
+These are concatenated, projected to d={hp['d']}, plus a learned position embedding, then {hp['layers']} pre-LayerNorm
+transformer encoder layers ({hp['heads']} heads, FFN {hp['ffn']}, GELU), LayerNorm and a linear layer to 9 BIO labels.
+Softmax per token, no CRF (simpler ONNX and serving; the BIO aggregation in the runtime repairs stray `I-` tags).
+
+ONNX inputs (opset 17, dynamic `batch` and `seq`; padding is 0 for every input):
+`word_ids` int64 [batch, seq], `shape_ids` int64 [batch, seq], `char_ids` int64 [batch, seq, 16],
+`gazetteers` float32 [batch, seq, 8], `attention_mask` int64 [batch, seq]. Output `logits` float32 [batch, seq, 9].
+
+int8: every weight MatMul is rewritten to `DynamicQuantizeLinear` + `MatMulInteger` (symmetric per-column int8
+weights) and the word-embedding table is stored in int8 with a per-row scale (`training/quantize.py`).
+
+## Training data and licenses
+
+| data | use | license |
+| --- | --- | --- |
+| CoNLL-2003 English train (dev for model selection) | training | **research use only** (Reuters RCV1 text). The shipped model is trained on it; for a product that cannot rely on research-use data, rebuild with `training/build.sh --no-conll` (drops CoNLL-2003 and the Reuters-21578 text from the fastText corpus). |
+| WNUT-17 train | training (person→PER, location→LOC, corporation/group→ORG, product and creative-work → O) | CC BY 4.0 |
+| Broad Twitter Corpus train | training (`@`+username merged into one entity) | CC BY 4.0 |
+| WikiGold (4 of every 5 articles) | training | not stated in the source copy; upstream believed CC BY 4.0 |
+| synthetic PHI corpus (`training/synth.py`) | training (4,000 documents) + held-out (600) + bias set | generated by this project (Apache-2.0) |
+| unlabeled text (`../shared/data/unlabeled`: Reuters-21578, 20 Newsgroups, MedQuAD, PIL, MASC, Brown, ABC, webtext, NPS chat, PTB sample, inaugural, state-of-the-union) | fastText word vectors only | mixed: research-use / non-commercial / CC BY / public domain (see `../shared/data/unlabeled/README.md`). The vectors are baked into the word embedding. |
+| gazetteers shipped in `gazetteers.json` | features | US Census 1990 names: public domain; world cities (GeoNames): CC BY 4.0 — credit GeoNames; libpostal dictionaries: MIT (© 2015 openvenues); organisation-word list: this project |
+
+The vocabulary (`vocab.txt`) is the 40k most frequent normalised words of that text. No test split of any public
+NER corpus was looked at.
+
+## Metrics (shipped {shipped} model, strict span matching, onnxruntime-node)
+
+{dev_table(ship)}
+
+Targets: CoNLL dev PER/LOC/ORG micro F1 ≥ 0.90 → reached **{f(conll.get('micro_PLO', {}).get('f1', 0))}**;
+PERSON F1 ≥ 0.94 → reached **{f(conll.get('PER', {}).get('f1', 0))}**.
+PERSON recall: {', '.join(f'{DEV_NAMES.get(k, k)} {f(v)}' for k, v in per_recall.items())}.
+
+## int8 vs fp32
+
+{chr(10).join(delta_rows)}
+
+| | fp32 | int8 |
+| --- | ---: | ---: |
+| file size | {m['fp32']['bytes'] / 1e6:.1f} MB | {m['int8']['bytes'] / 1e6:.1f} MB |
+| throughput, batch 1 × 128 tokens, 2 threads (median of 3 × 100 runs) | {m['fp32']['throughput_tokens_per_s']['median']:,} tokens/s | {m['int8']['throughput_tokens_per_s']['median']:,} tokens/s |
+
+Throughput was measured with `training/onnx_tool.js bench` (onnxruntime-node, `intraOpNumThreads: 2`) on this
+machine's 2 cores **while other jobs were running on them**, so absolute numbers are pessimistic; the ratio is the
+useful part. Runs: fp32 {m['fp32']['throughput_tokens_per_s']['runs']}, int8 {m['int8']['throughput_tokens_per_s']['runs']}.
+
+## Bias check: PERSON recall by name origin
+
+Synthetic held-out documents (templates never seen in training; names held out of the training name lists), 150
+documents per origin where every person — patient, relative, clinician — has a name of that origin.
+
+{chr(10).join(bias_rows)}
+
+Gap between best ({ORIGINS.get(best, best)}, {f(rec[best])}) and worst ({ORIGINS.get(worst, worst)}, {f(rec[worst])}):
+**{100 * (rec[best] - rec[worst]):.1f} points**. The surname/first-name gazetteers come from the US Census, so
+names outside it rely on context, shape and characters; the generated name lists are small (40–50 per origin and
+part), so this measures template-level generalisation, not the full variety of real names.
+
+## Limitations
+
+- Trained from scratch on ~0.75M labeled tokens: well below pretrained transformers (BERT-base ≈ 0.96 CoNLL dev F1).
+- The synthetic corpus is template-generated: its held-out score is optimistic for real clinical text.
+- Lower-case and ALL-CAPS text is covered by augmentation and synthetic documents but is weaker than normal casing.
+- Newlines are not visible to the model (whitespace is dropped by the pre-tokenizer).
+- MISC is trained only from CoNLL-2003/WikiGold and is not mapped to any entity type.
+"""
+    with open(os.path.join(model_dir, "MODEL_CARD.md"), "w") as fh:
+        fh.write(card)
+    print("wrote", os.path.join(model_dir, "MODEL_CARD.md"))
+
+
+if __name__ == "__main__":
+    main()
