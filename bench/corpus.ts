@@ -388,7 +388,7 @@ export function buildCorpus(opts: { seed?: number; count?: number } = {}): Corpu
 }
 
 /** A ~1 KB chat-completions request body holding PII in several messages (for the HTTP bench). */
-export function chatBody(seed = CORPUS_SEED): { body: string; values: string[] } {
+export function chatBody(seed = CORPUS_SEED): { body: string; values: Record<string, string> } {
   const r = new Rng(seed ^ 0x1234);
   const v = new ValueGen(r);
   const [name, ssn, email, phoneNo, card] = [v.name(), v.ssn(), v.email(), v.phoneUs(), v.creditCard()];
@@ -409,14 +409,13 @@ export function chatBody(seed = CORPUS_SEED): { body: string; values: string[] }
       },
     ],
   };
+  // Pad the system prompt with neutral sentences to ~1 KB, deterministically.
+  const filler = ' Keep replies under three sentences and offer a nurse callback when symptoms are mentioned.';
   let body = JSON.stringify(doc);
-  // Pad the system prompt with neutral text to ~1 KB, deterministically.
-  const filler = ' Keep replies under three sentences and offer to transfer the caller to a nurse when symptoms are mentioned.';
-  let i = 0;
-  while (Buffer.byteLength(body) < 1000) {
-    doc.messages[0].content += filler.slice(0, Math.min(filler.length, 1024 - Buffer.byteLength(body)));
+  while (Buffer.byteLength(body) + filler.length <= 1024) {
+    doc.messages[0].content += filler;
     body = JSON.stringify(doc);
-    if (++i > 20) break;
   }
-  return { body, values: [name, ssn, email, phoneNo, card, street, zip] };
+  const values: Record<string, string> = { PERSON: name, US_SSN: ssn, EMAIL_ADDRESS: email, PHONE_NUMBER: phoneNo, CREDIT_CARD: card, STREET_ADDRESS: street, US_ZIP_CODE: zip };
+  return { body, values };
 }

@@ -1,4 +1,185 @@
-import { SkipPart } from './util';
-export async function runNerBench(_opts: { quick?: boolean } = {}): Promise<Record<string, unknown>> {
-  throw new SkipPart('todo');
+/**
+ * NER throughput (issue 4): tokens/s at batch 1 for 128-token inputs with 2 intra-op threads, for our model
+ * (`models/phi-ner-small`, every `*.onnx` in the folder: fp32 and int8 when both exist) and for a BERT-base-sized
+ * encoder with random weights exported the same way (training/make_bert_base_onnx.py → bench/.cache/bert-base.onnx),
+ * timed in the same run, interleaved. Both run through the gateway's own onnxruntime wrapper
+ * (src/detectors/ner/onnx-session.ts), so session options are identical. Also: RSS of the gateway process with the
+ * model loaded (`node dist/src/index.js`, after a few /v1/redact requests) next to the patterns-only gateway.
+ *
+ * A "token" is the model's own unit: a word-level token for our model (its featurizer), a WordPiece position for
+ * BERT (including [CLS]/[SEP]). A 128-word window holds more text than 128 WordPieces, so per-text speed favours
+ * our model further than the token ratio says.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadNerModel } from '../src/detectors/ner/model-loader';
+import { createOnnxClassifier } from '../src/detectors/ner/onnx-session';
+import type { RowInputs, Tensor, TokenClassifier } from '../src/detectors/ner/types';
+import { packageRoot } from '../src/package-root';
+import { buildCorpus, chatBody } from './corpus';
+import { rssMb, startGateway } from './http';
+import { CACHE_DIR, SkipPart, load, log, median, nowMs, round } from './util';
+
+const SEQ = 128;
+const THREADS = 2;
+
+interface Timed {
+  name: string;
+  file: string;
+  fileMb: number;
+  seqLen: number;
+  threads: number;
+  runs: number;
+  msPerRun: number;
+  tokensPerS: number;
+}
+
+interface Candidate {
+  name: string;
+  file: string;
+  classifier: TokenClassifier;
+  feeds: Record<string, Tensor>;
+  seqLen: number;
+  times: number[];
+}
+
+/** One row of featurizer output as batch-1 tensors (what the runtime's batcher builds for a single window). */
+function rowToFeeds(row: RowInputs): Record<string, Tensor> {
+  const feeds: Record<string, Tensor> = {};
+  for (const [name, inp] of Object.entries(row.inputs)) {
+    const dims = [1, row.seqLen, ...inp.innerDims];
+    const data = inp.type === 'int64' ? BigInt64Array.from(inp.data, (x) => BigInt(x)) : inp.type === 'int32' ? Int32Array.from(inp.data) : Float32Array.from(inp.data);
+    feeds[name] = { type: inp.type, data, dims };
+  }
+  return feeds;
+}
+
+function bertFeeds(): Record<string, Tensor> {
+  const ids = new BigInt64Array(SEQ);
+  let s = 12345;
+  for (let i = 0; i < SEQ; i++) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    ids[i] = BigInt(1000 + (s % 29000));
+  }
+  ids[0] = 101n; // [CLS]
+  ids[SEQ - 1] = 102n; // [SEP]
+  return {
+    input_ids: { type: 'int64', data: ids, dims: [1, SEQ] },
+    attention_mask: { type: 'int64', data: new BigInt64Array(SEQ).fill(1n), dims: [1, SEQ] },
+    token_type_ids: { type: 'int64', data: new BigInt64Array(SEQ), dims: [1, SEQ] },
+  };
+}
+
+/** A 128-token window of real corpus text through the model's own featurizer. */
+async function ourCandidates(modelDir: string): Promise<Candidate[]> {
+  const files = readdirSync(modelDir).filter((f) => f.endsWith('.onnx')).sort();
+  const text = buildCorpus({ count: 8 }).map((t) => t.text).join('\n');
+  const out: Candidate[] = [];
+  for (const file of files) {
+    const model = await loadNerModel(modelDir, { intraOpNumThreads: THREADS, modelFile: file });
+    const tokens = (await model.featurizer.tokenize(text)).slice(0, Math.min(SEQ, model.featurizer.maxTokensPerWindow));
+    const row = model.featurizer.encodeWindow(text, tokens);
+    out.push({ name: `${model.name} (${file})`, file: join(modelDir, file), classifier: model.classifier, feeds: rowToFeeds(row), seqLen: row.seqLen, times: [] });
+  }
+  return out;
+}
+
+/** Build the BERT-base-sized ONNX file once (cached, git-ignored). */
+function ensureBertBase(): string {
+  const file = join(CACHE_DIR, 'bert-base.onnx');
+  if (existsSync(file)) return file;
+  log('ner: building bench/.cache/bert-base.onnx with training/make_bert_base_onnx.py (about 1-2 minutes)');
+  const r = spawnSync('/usr/bin/python3', [join(packageRoot(), 'training', 'make_bert_base_onnx.py'), file], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0 || !existsSync(file)) throw new Error(`training/make_bert_base_onnx.py failed (exit ${r.status})`);
+  return file;
+}
+
+/** Interleaved blocks of ~blockMs per candidate, until every candidate has `minRuns` and the budget is spent. */
+async function timeInterleaved(cands: Candidate[], opts: { budgetMs: number; blockMs: number; minRuns: number }): Promise<void> {
+  for (const c of cands) for (let i = 0; i < 3; i++) await c.classifier.run(c.feeds); // warm-up
+  const t0 = nowMs();
+  while (nowMs() - t0 < opts.budgetMs || cands.some((c) => c.times.length < opts.minRuns)) {
+    for (const c of cands) {
+      const b0 = nowMs();
+      do {
+        const s = nowMs();
+        await c.classifier.run(c.feeds);
+        c.times.push(nowMs() - s);
+      } while (nowMs() - b0 < opts.blockMs);
+    }
+  }
+}
+
+function summarize(c: Candidate): Timed {
+  const ms = median(c.times);
+  return { name: c.name, file: c.file.replace(packageRoot() + '/', ''), fileMb: round(statSync(c.file).size / 1e6, 1), seqLen: c.seqLen, threads: THREADS, runs: c.times.length, msPerRun: round(ms, 3), tokensPerS: round((c.seqLen / ms) * 1000, 0) };
+}
+
+async function gatewayRss(modelDir: string | null): Promise<{ rssMb: number; readyRssMb: number }> {
+  const gw = await startGateway({ modelDir, nerThreads: THREADS });
+  try {
+    const readyRssMb = rssMb(gw.pid) ?? NaN;
+    const { body } = chatBody();
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${gw.apiKey}` };
+    for (let i = 0; i < 50; i++) {
+      const r = await fetch(`${gw.url}/v1/redact`, { method: 'POST', headers, body: JSON.stringify({ json: JSON.parse(body) }) });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`/v1/redact answered ${r.status}`);
+    }
+    return { rssMb: round(rssMb(gw.pid) ?? NaN, 1), readyRssMb: round(readyRssMb, 1) };
+  } finally {
+    await gw.stop();
+  }
+}
+
+export async function runNerBench(opts: { quick?: boolean } = {}): Promise<Record<string, unknown>> {
+  const modelDir = join(packageRoot(), 'models', 'phi-ner-small');
+  const haveModel = existsSync(join(modelDir, 'config.json')) && readdirSync(modelDir).some((f) => f.endsWith('.onnx'));
+  const bertFile = ensureBertBase();
+  const bert: Candidate = { name: 'BERT-base-sized encoder (12 layers, hidden 768, 12 heads, vocab 30522; random weights)', file: bertFile, classifier: await createOnnxClassifier(bertFile, { intraOpNumThreads: THREADS }), feeds: bertFeeds(), seqLen: SEQ, times: [] };
+  let ours: Candidate[] = [];
+  let loadError: string | undefined;
+  if (haveModel) {
+    try {
+      ours = await ourCandidates(modelDir);
+    } catch (err) {
+      loadError = err instanceof Error ? err.message : String(err);
+      log(`ner: models/phi-ner-small could not be loaded: ${loadError}`);
+    }
+  }
+  const cands = [...ours, bert];
+  const loadBefore = load();
+  log(`ner: timing ${cands.map((c) => c.name).join(', ')}`);
+  await timeInterleaved(cands, { budgetMs: opts.quick ? 5_000 : 30_000, blockMs: 1_000, minRuns: opts.quick ? 5 : 20 });
+  const models = cands.map(summarize);
+  for (const m of models) log(`ner: ${m.name}: ${m.tokensPerS} tokens/s (${m.msPerRun} ms per ${m.seqLen}-token run, ${m.runs} runs)`);
+  const base = models[models.length - 1];
+  const data: Record<string, unknown> = {
+    method: `batch 1, one ${SEQ}-token input per run, ${THREADS} intra-op threads (1 inter-op, sequential, graph optimisation all) through src/detectors/ner/onnx-session.ts; 3 warm-up runs, then interleaved ~1 s blocks per model; tokens/s = sequence length / median run time`,
+    loadavg: { before: loadBefore, after: load() },
+    models,
+    ratios: models.slice(0, -1).map((m) => ({ model: m.name, baseline: 'BERT-base-sized', ratio: round(m.tokensPerS / base.tokensPerS, 1), target: 25 })),
+    notes: [
+      'a token is each model’s own unit (a word-level token for phi-ner-small, a WordPiece position for BERT)',
+      'the BERT-base-sized graph has random weights: only its speed means anything',
+    ],
+  };
+  if (!haveModel) {
+    throw new SkipPart('models/phi-ner-small is not there yet (no config.json + *.onnx): only the BERT-base-sized baseline was timed', data);
+  }
+  if (loadError !== undefined) {
+    throw new SkipPart(`models/phi-ner-small exists but the runtime cannot load it yet (${loadError}): only the BERT-base-sized baseline was timed`, data);
+  }
+  log('ner: gateway RSS (patterns only, then with the model)');
+  try {
+    const patternsOnly = await gatewayRss(null);
+    const withModel = await gatewayRss(modelDir);
+    data.rss = { rssMb: withModel.rssMb, readyRssMb: withModel.readyRssMb, patternsOnlyRssMb: patternsOnly.rssMb, how: `VmRSS of node dist/src/index.js with PHI_GATEWAY_MODEL_DIR=models/phi-ner-small, PHI_GATEWAY_NER_THREADS=${THREADS}, after 50 /v1/redact requests of the 1 KB chat body (patterns-only gateway: ${patternsOnly.rssMb} MB; target ≤ 300 MB)` };
+  } catch (err) {
+    if (!(err instanceof SkipPart)) throw err;
+    data.rss = null;
+    (data.notes as string[]).push(`gateway RSS not measured: ${err.message}`);
+  }
+  return data;
 }

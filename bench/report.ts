@@ -65,6 +65,7 @@ function ner(d: Obj): string {
     table(['model', 'file', 'MB', 'sequence', 'intra-op threads', 'tokens/s (batch 1)', 'ms per run'], rows),
     '',
     ...(d.ratios as Obj[]).map((r) => `**${r.model} vs ${r.baseline}**: ${num(r.ratio, 1)}× (target ≥ ${r.target}×).`),
+    d.loadavg ? `Load average before/after timing: ${d.loadavg.before.join(' / ')} → ${d.loadavg.after.join(' / ')}.` : '',
     '',
     d.rss ? `Gateway RSS with the model loaded: ${num(d.rss.rssMb, 0)} MB (${d.rss.how}).` : '',
     ...(d.notes ?? []).map((n: string) => `- ${n}`),
@@ -72,15 +73,20 @@ function ner(d: Obj): string {
 }
 
 function http(d: Obj): string {
-  const rows = (d.runs as Obj[]).map((r) => [r.target, r.connections, num(r.requestsPerS, 0), num(r.latencyMs.p50, 2), num(r.latencyMs.p99, 2), num(r.latencyMs.mean, 2), r.non2xx, r.errors]);
+  const rows = (d.runs as Obj[]).map((r) => [r.target, r.connections, num(r.requestsPerS, 0), num(r.latencyMs.p50, 0), num(r.latencyMs.p99, 0), num(r.latencyMs.mean, 2), r.non2xx, r.errors, (r.loadavg ?? [])[0] ?? '']);
   return [
     `Method: ${d.method}.`,
     '',
-    table(['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'non-2xx', 'errors'], rows),
+    table(['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'non-2xx', 'errors', 'load (1 min) after'], rows),
+    '',
+    'autocannon reports p50/p99 in whole milliseconds.',
     '',
     'Added latency of the gateway over calling the echo upstream directly (same body, same connections):',
     '',
-    table(['connections', 'p50 added ms', 'p99 added ms', 'mean added ms'], (d.added as Obj[]).map((a) => [a.connections, num(a.p50, 2), num(a.p99, 2), num(a.mean, 2)])),
+    table(['connections', 'p50 added ms', 'p99 added ms', 'mean added ms'], (d.added as Obj[]).map((a) => [a.connections, num(a.p50, 0), num(a.p99, 0), num(a.mean, 2)])),
+    '',
+    d.sanity ? `Sanity check before the load: /v1/redact ${d.sanity.redactStatus}, proxy ${d.sanity.proxyStatus}; seeded value types still present in the /v1/redact output: ${(d.sanity.seededTypesSurvivingRedact ?? []).join(', ') || 'none'}. Gateway RSS after the runs: ${num(d.gatewayRssMbAfter, 0)} MB.` : '',
+    '',
     ...(d.notes ?? []).map((n: string) => `- ${n}`),
   ].join('\n');
 }
@@ -97,7 +103,10 @@ export function renderMarkdown(results: PartResult[]): string {
   for (const r of results) {
     out.push(`## ${TITLE[r.part] ?? r.part}`, '', header(r), '');
     if (r.status === 'ok' && r.data) out.push(RENDER[r.part](r.data as Obj));
-    else out.push(`**${r.status}**: ${(r.reason ?? '').split('\n')[0]}`);
+    else {
+      out.push(`**${r.status}**: ${(r.reason ?? '').split('\n')[0]}`);
+      if (r.data) out.push('', 'What was measured:', '', RENDER[r.part](r.data as Obj));
+    }
     out.push('');
   }
   return out.join('\n');

@@ -70,7 +70,8 @@ async function main(): Promise<void> {
       if (!skipped) failed = true;
       const reason = err instanceof Error ? (skipped ? err.message : (err.stack ?? err.message)) : String(err);
       log(`${part}: ${skipped ? 'skipped' : 'FAILED'}: ${reason}`);
-      result = { part, status: skipped ? 'skipped' : 'failed', reason, machine: m, loadavgAtEnd: load(), durationS: (Date.now() - t0) / 1000 };
+      const data = err instanceof SkipPart ? err.data : undefined;
+      result = { part, status: skipped ? 'skipped' : 'failed', reason, machine: m, loadavgAtEnd: load(), durationS: (Date.now() - t0) / 1000, ...(data ? { data } : {}) };
     }
     log(`${part}: wrote ${writeResult(part, result)}`);
   }

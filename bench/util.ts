@@ -99,4 +99,9 @@ export function log(msg: string): void {
 }
 
 /** Thrown by a part whose prerequisites are missing (model not trained yet, app not built yet): recorded as skipped. */
-export class SkipPart extends Error {}
+export class SkipPart extends Error {
+  /** What could still be measured (e.g. the BERT baseline when our model is missing). */
+  constructor(message: string, readonly data?: Record<string, unknown>) {
+    super(message);
+  }
+}
