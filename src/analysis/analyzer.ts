@@ -1,36 +1,9 @@
-import type { Detection, Detector } from '../detectors/types';
+import type { Detection, DetectOptions } from '../detectors/types';
 import { DetectorError } from '../errors';
 import type { Policy } from '../policy/types';
 import type { CompiledPolicy } from './compiled-policy';
+import type { Deadline } from './deadline';
 import { resolveConflicts } from './conflicts';
-
-/** The request's deadline: one abort listener per request, shared by every detector run. */
-export interface Deadline {
-  signal: AbortSignal;
-  /** Rejects when the signal aborts. */
-  expired: Promise<never>;
-}
-
-export function deadlineOf(signal: AbortSignal): Deadline {
-  const expired = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-  expired.catch(() => undefined); // observed through Promise.race below
-  return { signal, expired };
-}
-
-/** Run one detector under the request's deadline; any failure names the detector, never the text. */
-async function runDetector(detector: Detector, text: string, compiled: CompiledPolicy, deadline: Deadline): Promise<Detection[]> {
-  const { signal } = deadline;
-  if (signal.aborted) throw new DetectorError(detector.id, 'timeout');
-  try {
-    return await Promise.race([Promise.resolve().then(() => detector.detect(text, { contextWords: compiled.contextWords, signal })), deadline.expired]);
-  } catch (err) {
-    if (err instanceof DetectorError) throw err;
-    throw new DetectorError(detector.id, signal.aborted ? 'timeout' : 'error', { cause: err });
-  }
-}
 
 /** Thresholds (detector, then entity or policy-wide) and the allow list. */
 function keep(d: Detection, text: string, policy: Policy, compiled: CompiledPolicy): boolean {
@@ -40,13 +13,33 @@ function keep(d: Detection, text: string, policy: Policy, compiled: CompiledPoli
 }
 
 /**
- * All findings in one text under a policy: every active detector runs (in parallel where async), findings are
- * filtered by thresholds and the allow list, then overlaps are resolved. Throws `DetectorError` if any detector
- * throws or the deadline passes — the caller blocks the request (fail closed).
+ * All findings in one text under a policy. Synchronous detectors (patterns) run inline, with a clock check after
+ * each; asynchronous ones (the NER model) run concurrently under the request's deadline. Findings are filtered by
+ * thresholds and the allow list, then overlaps are resolved. Throws `DetectorError` if any detector throws or the
+ * deadline passes — the caller blocks the request (fail closed).
  */
 export async function analyzeText(text: string, policy: Policy, compiled: CompiledPolicy, deadline: Deadline): Promise<Detection[]> {
   if (text.length === 0) return [];
-  const results = await Promise.all(compiled.detectors.map((d) => runDetector(d, text, compiled, deadline)));
-  const kept = results.flat().filter((d) => d.start >= 0 && d.end <= text.length && d.start < d.end && keep(d, text, policy, compiled));
-  return resolveConflicts(kept);
+  const options: DetectOptions = {
+    contextWords: compiled.contextWords,
+    get signal() {
+      return deadline.signal;
+    },
+  };
+  const found: Detection[] = [];
+  const pending: Array<Promise<Detection[]>> = [];
+  for (const detector of compiled.detectors) {
+    let result: Detection[] | Promise<Detection[]>;
+    try {
+      result = detector.detect(text, options);
+    } catch (err) {
+      throw new DetectorError(detector.id, deadline.passed() ? 'timeout' : 'error', { cause: err });
+    }
+    if (Array.isArray(result)) {
+      deadline.check(detector.id);
+      for (const d of result) found.push(d);
+    } else pending.push(deadline.race(detector.id, result));
+  }
+  for (const result of await Promise.all(pending)) for (const d of result) found.push(d);
+  return resolveConflicts(found.filter((d) => d.start >= 0 && d.end <= text.length && d.start < d.end && keep(d, text, policy, compiled)));
 }

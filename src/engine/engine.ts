@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { analyzeText, deadlineOf } from '../analysis/analyzer';
+import { analyzeText } from '../analysis/analyzer';
+import { Deadline } from '../analysis/deadline';
 import { compilePolicy, type CompiledPolicy } from '../analysis/compiled-policy';
 import { anonymizeText } from '../anonymize/anonymizer';
 import type { DetectorRegistry } from '../detectors/registry';
@@ -54,10 +55,8 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /** Analyse every segment under one deadline (the policy's detector timeout). */
   async function detectAll(segments: Segment[], policy: Policy, outer?: AbortSignal): Promise<Detection[][]> {
-    const timeout = AbortSignal.timeout(policy.detectorTimeoutMs);
-    const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
     const c = compiled(policy);
-    const deadline = deadlineOf(signal);
+    const deadline = new Deadline(policy.detectorTimeoutMs, outer);
     return Promise.all(segments.map((s) => analyzeText(s.text, policy, c, deadline)));
   }
 
