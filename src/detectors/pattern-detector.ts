@@ -20,6 +20,8 @@ export interface PatternSpec {
   requireContext?: boolean;
   /** Validator for this pattern; overrides the detector's `validate`. */
   validate?: MatchValidator;
+  /** Cheap test run once per text; `false` skips this pattern (see the detector-level `prefilter`). */
+  prefilter?: (text: string) => boolean;
   /**
    * Report only this capture group ("the number in 'aged 91'"); the validator then sees the group's text. Default 0,
    * the whole match.
@@ -51,6 +53,7 @@ interface CompiledPattern {
   score: number;
   requireContext: boolean;
   validate: MatchValidator | undefined;
+  prefilter: ((text: string) => boolean) | undefined;
   group: number;
 }
 
@@ -157,7 +160,14 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
     } catch {
       throw new TypeError(`${where}: regex is not a valid regular expression`);
     }
-    return { regex, score: p.score, requireContext: p.requireContext === true, validate: p.validate ?? config.validate, group };
+    return {
+      regex,
+      score: p.score,
+      requireContext: p.requireContext === true,
+      validate: p.validate ?? config.validate,
+      prefilter: p.prefilter,
+      group,
+    };
   });
   const { prefilter } = config;
   const anyContextWord = words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'gi') : null;
@@ -200,6 +210,7 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
 
     for (const p of compiled) {
       if (options.signal?.aborted) break;
+      if (p.prefilter !== undefined && !p.prefilter(text)) continue;
       const re = p.regex;
       let m: RegExpExecArray | null;
       if (p.requireContext && extraWords === undefined) {

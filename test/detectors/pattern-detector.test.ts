@@ -154,6 +154,18 @@ describe('patternDetector', () => {
     expect(spans(d, '#123')).toEqual([[1, 4]]);
   });
 
+  it('skips a single pattern when its own prefilter says no', () => {
+    const d = patternDetector({
+      id: 'custom.pp',
+      entity: 'CUSTOM',
+      patterns: [
+        { name: 'hash', regex: /#\d+/, score: 1, prefilter: (t) => t.includes('#') },
+        { name: 'never', regex: /\d+/, score: 1, prefilter: () => false },
+      ],
+    });
+    expect(spans(d, '#12 34')).toEqual([[0, 3]]);
+  });
+
   it('stops when the abort signal is set', () => {
     const controller = new AbortController();
     controller.abort();

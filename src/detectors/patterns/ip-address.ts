@@ -23,18 +23,20 @@ export const ipAddressDetector = patternDetector({
   description: 'IPv4 and IPv6 addresses (validator.isIP)',
   context: ['ip', 'ip address', 'ipv4', 'ipv6', 'host', 'server', 'client', 'address'],
   contextScore: 0.9,
-  prefilter: (text) => /\d\.\d|:[0-9A-Fa-f]{0,4}:/.test(text),
   patterns: [
     {
       name: 'ipv4',
       regex: /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/,
       score: 0.75,
+      prefilter: (text) => /\d\.\d{1,3}\.\d/.test(text),
       validate: (match, m) => isIP(match, 4) && notAVersion(m),
     },
     {
       name: 'ipv6',
       regex: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\w:]|\.\d)/,
       score: 0.8,
+      // Every IPv6 address has "::" or a colon-delimited group; a literal-first test is far cheaper than the pattern.
+      prefilter: (text) => /::|:[0-9A-Fa-f]{1,4}:/.test(text),
       validate: (match) => match.length > 2 && /[0-9A-Fa-f]/.test(match) && isIP(match, 6),
     },
   ],

@@ -49,6 +49,18 @@ describe('pattern.phone-number', () => {
     expect(detect(phoneNumberDetector, 'cell 6172531000')[0].score).toBeGreaterThanOrEqual(0.8);
   });
 
+  it.each([
+    ['(617) 253-1000', 0.75],
+    ['(555) 123-4567', 0.55],
+    ['(211) 253-1000', 0.55],
+    ['617-911-1000', 0.55],
+    ['(696) 253-1000', 0.55],
+    ['6172531000', 0.4],
+    ['6171231000', 0.3],
+  ])('scores %s by the NANP rules: %d', (text, score) => {
+    expect(detect(phoneNumberDetector, text).map((x) => x.score)).toEqual([score]);
+  });
+
   it('raises scores with policy context words', () => {
     const text = 'beeper 6172531000';
     expect(detect(phoneNumberDetector, text)[0].score).toBeLessThan(0.5);
