@@ -19,7 +19,9 @@ function inRange(n: number, lo: number, hi: number): boolean {
 /** Whether words around the match make it a score, dose or ratio. */
 function nearScoreWords(m: RegExpExecArray): boolean {
   const end = m.index + m[0].length;
-  return SCORE_WORDS.test(m.input.slice(Math.max(0, m.index - 24), m.index)) || SCORE_WORDS.test(m.input.slice(end, end + 12));
+  return (
+    SCORE_WORDS.test(m.input.slice(Math.max(0, m.index - 24), m.index)) || SCORE_WORDS.test(m.input.slice(end, end + 12))
+  );
 }
 
 /** Month/day in either order (US m/d or European d/m). */
@@ -37,9 +39,9 @@ function writtenScore(match: string, withYear: boolean): number {
 }
 
 /**
- * DATE_TIME: ISO dates (with optional time), numeric m/d/y and d.m.y, month/year ("03/2019"), written dates ("March 3rd, 2024",
- * "3 March 2024", "14-Mar-2024", "Mar. 3", "March 2024") and bare "3/14", which scores below the threshold
- * unless a date word leads it. Prices, versions and scores ("3/10 pain") are rejected.
+ * DATE_TIME: ISO dates (with optional time), numeric m/d/y and d.m.y, month/year ("03/2019"), written dates
+ * ("March 3rd, 2024", "3 March 2024", "14-Mar-2024", "Mar. 3", "March 2024") and bare "3/14", which scores below
+ * the threshold unless a date word leads it. Prices, versions and scores ("3/10 pain") are rejected.
  */
 export const dateTimeDetector = patternDetector({
   id: 'pattern.date-time',

@@ -14,8 +14,7 @@ function notAVersion(m: RegExpExecArray): boolean {
 
 /**
  * IP_ADDRESS: IPv4 dotted quads (not part of a longer dotted run, not after "v", "version", "firmware updated to"
- * and similar) and IPv6
- * (full, compressed, with an optional embedded IPv4 tail), validated with validator.isIP.
+ * and similar) and IPv6 (full, compressed, with an optional embedded IPv4 tail), validated with validator.isIP.
  */
 export const ipAddressDetector = patternDetector({
   id: 'pattern.ip-address',
