@@ -1,7 +1,7 @@
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { AuditInput } from '../audit/types';
 import type { RedactionItem } from '../engine/types';
-import { DetectorError, GatewayError, NotFoundError, ValidationError } from '../errors';
+import { DetectorError, GatewayError, ValidationError } from '../errors';
 import type { Policy } from '../policy/types';
 import type { ParsedBody } from './middleware/limits';
 import type { AppDeps, Principal } from './types';
@@ -94,7 +94,3 @@ export function requestIdOf(res: Response): string {
 export function label(res: Response, route: string): void {
   res.locals.routeLabel = route;
 }
-
-export type Handler = (req: Request, res: Response) => Promise<void>;
-
-export { NotFoundError };
