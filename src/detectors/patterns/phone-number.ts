@@ -13,6 +13,8 @@ const OTHER_NUMBER = [
   'account', 'acct', 'mrn', 'member', 'policy', 'npi', 'routing', 'transaction', 'case',
 ];
 const CONTEXT_SCORE = 0.9;
+/** A valid bare number alone on its line, as in an e-mail signature. */
+const OWN_LINE_SCORE = 0.6;
 
 /**
  * A phone-shaped run: optional "+" or "(", digits with separators (group 1), optional extension (group 2).
@@ -60,9 +62,23 @@ function classify(core: string, candidate: string): Verdict {
 }
 
 /**
+ * Whether [start, end) is alone on a line that follows another line (a signature block). A whole text or field that is
+ * just a number does not count: it may as well be an id.
+ */
+function aloneOnLine(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  for (; i >= 0 && text[i] !== '\n'; i--) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  if (i < 0) return false;
+  for (let j = end; j < text.length && text[j] !== '\n'; j++) {
+    if (text[j] !== ' ' && text[j] !== '\t' && text[j] !== '\r') return false;
+  }
+  return true;
+}
+
+/**
  * PHONE_NUMBER: US and international numbers (+44, +49, +33, 0044 …) with extensions ("x204", "ext. 12"). Valid,
- * formatted numbers score 0.75; bare digit runs and numbers that are only possible (e.g. "(555) 123-4567", whose
- * exchange cannot start with 1) score lower; an order/invoice/account label nearby drops the match, otherwise a
+ * formatted numbers score 0.75; bare digit runs (unless alone on their line, as in a signature) and numbers that are
+ * only possible (e.g. "(555) 123-4567", whose exchange cannot start with 1) score lower; an order/invoice/account label nearby drops the match, otherwise a
  * phone word nearby raises it to 0.9. Two numbers separated by a space are split. Dates, prices, versions, times,
  * IP addresses, card numbers and SSNs do not have a phone number's shape.
  */
@@ -97,6 +113,7 @@ export const phoneNumberDetector: Detector = {
       }
       const formatted = FORMATTING.test(core);
       let score = verdict === 'valid' ? (formatted ? 0.75 : 0.4) : formatted ? 0.55 : 0.3;
+      if (verdict === 'valid' && !formatted && aloneOnLine(text, start, start + length)) score = OWN_LINE_SCORE;
       const before = contextBefore(text, start);
       if (hasAnyWord(before, OTHER_NUMBER, undefined)) continue;
       if (hasAnyWord(before, CONTEXT, extra)) score = CONTEXT_SCORE;

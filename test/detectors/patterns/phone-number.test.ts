@@ -18,6 +18,7 @@ describe('pattern.phone-number', () => {
     ['call me at 0044 20 7946 0958, easier', ['0044 20 7946 0958']],
     ['Emergency contact: J. Smith (daughter), 6172531000.', ['6172531000']],
     ['Callback requested at 6172531000 after 10:30.', ['6172531000']],
+    ['Best regards,\nOlga Thompson\n2062606331\n', ['2062606331']],
   ])('finds %j', (text, expected) => {
     expect(found(phoneNumberDetector, text)).toEqual(expected);
   });
@@ -40,6 +41,8 @@ describe('pattern.phone-number', () => {
     ['call 617)253-1000'],
     ['call 0172531000'],
     ['account number 6172531000'],
+    ['MRN:\n6172531000\n'],
+    ['Best regards,\nOlga\n1234567890\n'],
   ])('ignores %j', (text) => {
     expect(found(phoneNumberDetector, text)).toEqual([]);
   });
