@@ -113,10 +113,13 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, opts: {
       watcher?.close();
       clearInterval(purge);
       const drained = new Promise<void>((ok) => server.close(() => ok()));
+      // Keep-alive connections become idle as their last response finishes: close them as they do.
       server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       timer.unref();
       await drained;
+      clearInterval(sweep);
       clearTimeout(timer);
       await stores.close();
       logger.info('stopped');

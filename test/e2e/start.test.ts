@@ -91,6 +91,45 @@ describe('startGateway (process entry)', () => {
     ).rejects.toThrow(/PORT/);
   });
 
+  it('graceful shutdown lets an in-flight proxied request finish, then refuses new connections', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phi-start-'));
+    dirs.push(dir);
+    const { createServer } = await import('node:http');
+    const slow = createServer((_req, res) => setTimeout(() => res.end('{"done":true}'), 400));
+    await new Promise<void>((ok) => slow.listen(0, '127.0.0.1', ok));
+    const port = (slow.address() as { port: number }).port;
+    const { mkdirSync, writeFileSync, copyFileSync } = await import('node:fs');
+    mkdirSync(join(dir, 'policies', 'tenants'), { recursive: true });
+    copyFileSync(join(REPO, 'policies', 'gdpr.yaml'), join(dir, 'policies', 'gdpr.yaml'));
+    writeFileSync(join(dir, 'policies', 'tenants', 't.yaml'), `tenant: t\nextends: gdpr\nupstreams:\n  slow: http://127.0.0.1:${port}/\n`);
+    const gw = await startGateway(
+      {
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PHI_GATEWAY_DATA_DIR: join(dir, 'data'),
+        PHI_GATEWAY_POLICIES: join(dir, 'policies'),
+        PHI_GATEWAY_API_KEYS: `t:${KEY}`,
+        PHI_GATEWAY_POLICY_WATCH: 'false',
+        PHI_GATEWAY_MODEL_DIR: join(dir, 'none'),
+      },
+      { logger: quietLogger().logger },
+    );
+    try {
+      const inflight = fetch(`${gw.url}/proxy/slow/x`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: '{"a":1}' });
+      await new Promise((r) => setTimeout(r, 150));
+      const closing = gw.close();
+      const res = await inflight;
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ done: true });
+      await closing;
+      await expect(fetch(`${gw.url}/healthz`)).rejects.toThrow();
+    } finally {
+      await gw.close();
+      slow.close();
+    }
+  });
+
   (pgAvailable() ? describe : describe.skip)('with PostgreSQL', () => {
     let cluster: PgCluster;
     beforeAll(async () => {
