@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { CONFIG_VARIABLES } from '../../src/config/config';
 
 /** No Docker engine runs here: keep the image definition honest by reading it against the code. */
 const REPO = join(__dirname, '..', '..');
@@ -32,8 +33,7 @@ describe('Dockerfile', () => {
     expect(existsSync(join(REPO, 'src', 'index.ts'))).toBe(true);
   });
 
-  it('every variable the image sets is one the config reads', async () => {
-    const { CONFIG_VARIABLES } = await import('../../src/config/config');
+  it('every variable the image sets is one the config reads', () => {
     const set = [...runtime.matchAll(/^\s*(?:ENV\s+)?([A-Z_]+)=/gm)].map((m) => m[1]);
     for (const v of set) expect(CONFIG_VARIABLES).toContain(v);
   });
