@@ -13,13 +13,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildRegistry } from '../src/detectors/build-registry';
 import { loadNerModel } from '../src/detectors/ner/model-loader';
 import { createOnnxClassifier } from '../src/detectors/ner/onnx-session';
 import type { RowInputs, Tensor, TokenClassifier } from '../src/detectors/ner/types';
+import { createEngine } from '../src/engine/engine';
+import { KeyRing } from '../src/keys/key-ring';
 import { packageRoot } from '../src/package-root';
+import { defaultPolicy } from '../src/policy/default-policy';
+import { MemoryVaultStore } from '../src/vault/memory-vault';
 import { buildCorpus, chatBody } from './corpus';
 import { rssMb, startGateway } from './http';
-import { CACHE_DIR, SkipPart, load, log, median, nowMs, round } from './util';
+import { ours, quality, recallExcluding } from './patterns';
+import { CACHE_DIR, SkipPart, load, log, median, nowMs, round, timePasses } from './util';
 
 const SEQ = 128;
 const THREADS = 2;
@@ -133,6 +139,35 @@ async function gatewayRss(modelDir: string | null): Promise<{ rssMb: number; rea
   }
 }
 
+/**
+ * The whole pipeline with the model on (every pattern detector + the NER detector, default policy, 2 threads) over
+ * the first `count` texts of the bench corpus: ms per KB and recall, PERSON included, judged as in the pattern bench.
+ */
+async function pipelineWithModel(modelDir: string, count: number): Promise<Record<string, unknown>> {
+  const built = await buildRegistry({ modelDir, threads: THREADS });
+  const policy = defaultPolicy(built.registry.list().map((d) => d.id));
+  const engine = createEngine({ registry: built.registry, keys: new KeyRing(Buffer.alloc(32, 1)), vault: new MemoryVaultStore() });
+  const corpus = buildCorpus({ count });
+  const bytes = corpus.reduce((s, t) => s + Buffer.byteLength(t.text), 0);
+  const c = ours(engine, policy, 'phi-gateway patterns + NER (engine.analyze)');
+  const run = async () => {
+    for (const t of corpus) await engine.analyze({ text: t.text }, policy);
+  };
+  const passes = await timePasses(run, { warmup: 1, minPasses: 3, maxPasses: 3 });
+  const q = await quality(c, corpus);
+  return {
+    detectors: built.registry.list().length,
+    model: built.model?.id,
+    texts: corpus.length,
+    bytes,
+    msPerKb: round(median(passes) / (bytes / 1024), 4),
+    recall: q.recall,
+    recallExcludingPerson: recallExcluding(q, 'PERSON'),
+    person: q.perType.PERSON,
+    distractors: { falsePositives: q.distractors.falsePositives, total: q.distractors.total },
+  };
+}
+
 export async function runNerBench(opts: { quick?: boolean } = {}): Promise<Record<string, unknown>> {
   const modelDir = join(packageRoot(), 'models', 'phi-ner-small');
   const haveModel = existsSync(join(modelDir, 'config.json')) && readdirSync(modelDir).some((f) => f.endsWith('.onnx'));
@@ -171,6 +206,9 @@ export async function runNerBench(opts: { quick?: boolean } = {}): Promise<Recor
   if (loadError !== undefined) {
     throw new SkipPart(`models/phi-ner-small exists but the runtime cannot load it yet (${loadError}): only the BERT-base-sized baseline was timed`, data);
   }
+  log('ner: whole pipeline with the model on a slice of the bench corpus');
+  data.pipeline = await pipelineWithModel(modelDir, opts.quick ? 40 : 200);
+  log(`ner: pipeline ${JSON.stringify(data.pipeline)}`);
   log('ner: gateway RSS (patterns only, then with the model)');
   try {
     const patternsOnly = await gatewayRss(null);

@@ -28,7 +28,7 @@ const MASK = '\u2588';
 const ALNUM = /[\p{L}\p{N}]/u;
 
 /** A library under test: `run` is what is timed; `removed` says which characters of `text` it took out. */
-interface Contender {
+export interface Contender {
   name: string;
   version: string;
   /** What is timed. */
@@ -96,9 +96,9 @@ export function removedByDiff(a: string, b: string): Uint8Array {
   return removed;
 }
 
-function ours(engine: Engine, policy: Policy): Contender & { redact(text: string): Promise<unknown> } {
+export function ours(engine: Engine, policy: Policy, name = 'phi-gateway patterns (engine.analyze)'): Contender & { redact(text: string): Promise<unknown> } {
   return {
-    name: 'phi-gateway patterns (engine.analyze)',
+    name,
     version: ownVersion(),
     run: (text) => engine.analyze({ text }, policy),
     redact: (text) => engine.redact({ text }, policy, { tenant: 'bench' }),
@@ -163,7 +163,7 @@ export interface QualityResult {
   distractors: { total: number; falsePositives: number; rate: number; perType: Record<string, { total: number; falsePositives: number }> };
 }
 
-async function quality(c: Contender, corpus: CorpusText[]): Promise<QualityResult> {
+export async function quality(c: Contender, corpus: CorpusText[]): Promise<QualityResult> {
   const perType = new Map<string, Tally>();
   const all = tally();
   const dis = new Map<string, { total: number; falsePositives: number }>();
@@ -204,6 +204,8 @@ export interface SpeedResult {
   medianPassMs: number;
   mbPerS: number;
   msPerKb: number;
+  /** Process CPU time (user + system, all threads) per KB, median over passes: less sensitive to other jobs on the cores than wall time. */
+  cpuMsPerKb: number;
 }
 
 type Runner = (text: string) => unknown;
@@ -222,18 +224,23 @@ async function pass(run: Runner, texts: readonly string[]): Promise<void> {
 async function interleaved(runners: ReadonlyArray<readonly [string, Runner]>, texts: readonly string[], bytes: number, budgetMs: number): Promise<Map<string, SpeedResult>> {
   for (const [, run] of runners) await pass(run, texts);
   const times = new Map<string, number[]>(runners.map(([name]) => [name, []]));
+  const cpu = new Map<string, number[]>(runners.map(([name]) => [name, []]));
   const t0 = nowMs();
   for (let round = 0; round < 9 && (round < 3 || nowMs() - t0 < budgetMs); round++) {
     for (const [name, run] of runners) {
+      const c0 = process.cpuUsage();
       const s = nowMs();
       await pass(run, texts);
       times.get(name)!.push(nowMs() - s);
+      const c = process.cpuUsage(c0);
+      cpu.get(name)!.push((c.user + c.system) / 1000);
     }
   }
   const out = new Map<string, SpeedResult>();
+  const kb = bytes / 1024;
   for (const [name, ts] of times) {
     const med = median(ts);
-    out.set(name, { passesMs: ts.map((t) => round(t, 1)), medianPassMs: round(med, 1), mbPerS: round(bytes / 1e6 / (med / 1000), 3), msPerKb: round(med / (bytes / 1024), 4) });
+    out.set(name, { passesMs: ts.map((t) => round(t, 1)), medianPassMs: round(med, 1), mbPerS: round(bytes / 1e6 / (med / 1000), 3), msPerKb: round(med / kb, 4), cpuMsPerKb: round(median(cpu.get(name)!) / kb, 4) });
   }
   return out;
 }
@@ -248,7 +255,7 @@ async function perDetector(registry: ReturnType<typeof createDefaultRegistry>, t
   return out;
 }
 
-function recallExcluding(q: QualityResult, type: string): number {
+export function recallExcluding(q: QualityResult, type: string): number {
   let gold = 0;
   let found = 0;
   for (const [k, v] of Object.entries(q.perType)) {
@@ -303,6 +310,7 @@ export async function runPatternsBench(opts: { budgetMs?: number; count?: number
       fasterOfOthers: fastest.name,
       speedRatioAnalyze: round(fastest.speed.msPerKb / mine.speed.msPerKb, 2),
       speedRatioRedact: round(fastest.speed.msPerKb / redactSpeed.msPerKb, 2),
+      cpuTimeRatioAnalyze: round(fastest.speed.cpuMsPerKb / mine.speed.cpuMsPerKb, 2),
       target: '>= 3x faster per KB than the faster of the two, while finding more',
       recallFound: Object.fromEntries(libraries.map((l) => [l.name, l.quality.recall.found])),
       recallFully: Object.fromEntries(libraries.map((l) => [l.name, l.quality.recall.fully])),

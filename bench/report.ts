@@ -28,14 +28,14 @@ function patterns(d: Obj): string {
     `Method: ${d.method}.`,
     '',
     table(
-      ['library', 'version', 'MB/s', 'ms per KB', 'recall (value no longer intact)', 'recall (fully removed)', 'recall excl. PERSON', 'distractor false positives'],
+      ['library', 'version', 'MB/s', 'ms per KB', 'CPU ms per KB', 'recall (value no longer intact)', 'recall (fully removed)', 'recall excl. PERSON', 'distractor false positives'],
       [
-        ...libs.map((l) => [l.name, l.version, num(l.speed.mbPerS, 3), num(l.speed.msPerKb, 3), pct(l.quality.recall.found), pct(l.quality.recall.fully), pct(l.recallExcludingPerson), `${l.quality.distractors.falsePositives}/${l.quality.distractors.total} (${pct(l.quality.distractors.rate)})`]),
-        [d.oursRedact.name, libs[0].version, num(d.oursRedact.speed.mbPerS, 3), num(d.oursRedact.speed.msPerKb, 3), '', '', '', ''],
+        ...libs.map((l) => [l.name, l.version, num(l.speed.mbPerS, 3), num(l.speed.msPerKb, 3), num(l.speed.cpuMsPerKb, 3), pct(l.quality.recall.found), pct(l.quality.recall.fully), pct(l.recallExcludingPerson), `${l.quality.distractors.falsePositives}/${l.quality.distractors.total} (${pct(l.quality.distractors.rate)})`]),
+        [d.oursRedact.name, libs[0].version, num(d.oursRedact.speed.mbPerS, 3), num(d.oursRedact.speed.msPerKb, 3), num(d.oursRedact.speed.cpuMsPerKb, 3), '', '', '', ''],
       ],
     ),
     '',
-    `**Speed ratio vs the faster of the two (${c.fasterOfOthers})**: ${c.speedRatioAnalyze}× (engine.analyze), ${c.speedRatioRedact}× (engine.redact). Target: ${c.target}.`,
+    `**Speed ratio vs the faster of the two (${c.fasterOfOthers})**: ${c.speedRatioAnalyze}× (engine.analyze), ${c.speedRatioRedact}× (engine.redact); by CPU time ${c.cpuTimeRatioAnalyze ?? 'n/a'}× (engine.analyze). Target: ${c.target}.`,
     '',
     'Recall per gold type (value no longer intact / fully removed):',
     '',
@@ -67,7 +67,14 @@ function ner(d: Obj): string {
     ...(d.ratios as Obj[]).map((r) => `**${r.model} vs ${r.baseline}**: ${num(r.ratio, 1)}× (target ≥ ${r.target}×).`),
     d.loadavg ? `Load average before/after timing: ${d.loadavg.before.join(' / ')} → ${d.loadavg.after.join(' / ')}.` : '',
     '',
+    d.pipeline
+      ? `Whole pipeline with the model (${d.pipeline.detectors} detectors incl. ${d.pipeline.model}, default policy, engine.analyze) on the first ${d.pipeline.texts} corpus texts: ` +
+        `${num(d.pipeline.msPerKb, 3)} ms per KB; recall ${pct(d.pipeline.recall.found)} (fully removed ${pct(d.pipeline.recall.fully)}), PERSON ${pct(d.pipeline.person?.recall)} ` +
+        `(${d.pipeline.person?.found}/${d.pipeline.person?.gold}), excluding PERSON ${pct(d.pipeline.recallExcludingPerson)}; distractor false positives ${d.pipeline.distractors.falsePositives}/${d.pipeline.distractors.total}.`
+      : '',
+    '',
     d.rss ? `Gateway RSS with the model loaded: ${num(d.rss.rssMb, 0)} MB (${d.rss.how}).` : '',
+    '',
     ...(d.notes ?? []).map((n: string) => `- ${n}`),
   ].join('\n');
 }
