@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { packageRoot } from '../src/package-root';
 import { chatBody } from './corpus';
-import { SkipPart, load, log, round } from './util';
+import { SkipPart, load, log, packageVersion, round } from './util';
 
 // autocannon ships no types: the part of its result used here.
 interface AutocannonResult {
@@ -237,7 +237,7 @@ export async function runHttpBench(opts: { quick?: boolean } = {}): Promise<Reco
     });
     return {
       method:
-        `autocannon ${packageVersionOf('autocannon')} in the bench process; gateway and echo upstream in their own processes; ${warmup} s warm-up then ${duration} s per run; ` +
+        `autocannon ${packageVersion('autocannon')} in the bench process; gateway and echo upstream in their own processes; ${warmup} s warm-up then ${duration} s per run; ` +
         `same ${Buffer.byteLength(body)}-byte chat-completions JSON for the proxy and the echo server (/v1/redact gets it wrapped as {"json": …}); all on 127.0.0.1`,
       bodyBytes: Buffer.byteLength(body),
       tenant: 'bench-clinic = shipped acme-clinic (extends hipaa-safe-harbor; tokenize, date_shift, restore: true) with upstream echo',
@@ -256,10 +256,3 @@ export async function runHttpBench(opts: { quick?: boolean } = {}): Promise<Reco
   }
 }
 
-function packageVersionOf(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(packageRoot(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}

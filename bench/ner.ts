@@ -169,7 +169,8 @@ async function pipelineWithModel(modelDir: string, count: number): Promise<Recor
 }
 
 export async function runNerBench(opts: { quick?: boolean } = {}): Promise<Record<string, unknown>> {
-  const modelDir = join(packageRoot(), 'models', 'phi-ner-small');
+  // PHI_BENCH_MODEL_DIR: time another model folder (e.g. a Hugging Face export) instead of the shipped one.
+  const modelDir = process.env.PHI_BENCH_MODEL_DIR ?? join(packageRoot(), 'models', 'phi-ner-small');
   const haveModel = existsSync(join(modelDir, 'config.json')) && readdirSync(modelDir).some((f) => f.endsWith('.onnx'));
   const bertFile = ensureBertBase();
   const bert: Candidate = { name: 'BERT-base-sized encoder (12 layers, hidden 768, 12 heads, vocab 30522; random weights)', file: bertFile, classifier: await createOnnxClassifier(bertFile, { intraOpNumThreads: THREADS }), feeds: bertFeeds(), seqLen: SEQ, times: [] };
@@ -180,7 +181,7 @@ export async function runNerBench(opts: { quick?: boolean } = {}): Promise<Recor
       ours = await ourCandidates(modelDir);
     } catch (err) {
       loadError = err instanceof Error ? err.message : String(err);
-      log(`ner: models/phi-ner-small could not be loaded: ${loadError}`);
+      log(`ner: ${modelDir} could not be loaded: ${loadError}`);
     }
   }
   const cands = [...ours, bert];
@@ -201,10 +202,10 @@ export async function runNerBench(opts: { quick?: boolean } = {}): Promise<Recor
     ],
   };
   if (!haveModel) {
-    throw new SkipPart('models/phi-ner-small is not there yet (no config.json + *.onnx): only the BERT-base-sized baseline was timed', data);
+    throw new SkipPart(`${modelDir} is not there yet (no config.json + *.onnx): only the BERT-base-sized baseline was timed`, data);
   }
   if (loadError !== undefined) {
-    throw new SkipPart(`models/phi-ner-small exists but the runtime cannot load it yet (${loadError}): only the BERT-base-sized baseline was timed`, data);
+    throw new SkipPart(`${modelDir} exists but the runtime cannot load it yet (${loadError}): only the BERT-base-sized baseline was timed`, data);
   }
   log('ner: whole pipeline with the model on a slice of the bench corpus');
   data.pipeline = await pipelineWithModel(modelDir, opts.quick ? 40 : 200);
@@ -213,7 +214,7 @@ export async function runNerBench(opts: { quick?: boolean } = {}): Promise<Recor
   try {
     const patternsOnly = await gatewayRss(null);
     const withModel = await gatewayRss(modelDir);
-    data.rss = { rssMb: withModel.rssMb, readyRssMb: withModel.readyRssMb, patternsOnlyRssMb: patternsOnly.rssMb, how: `VmRSS of node dist/src/index.js with PHI_GATEWAY_MODEL_DIR=models/phi-ner-small, PHI_GATEWAY_NER_THREADS=${THREADS}, after 50 /v1/redact requests of the 1 KB chat body (patterns-only gateway: ${patternsOnly.rssMb} MB; target ≤ 300 MB)` };
+    data.rss = { rssMb: withModel.rssMb, readyRssMb: withModel.readyRssMb, patternsOnlyRssMb: patternsOnly.rssMb, how: `VmRSS of node dist/src/index.js with PHI_GATEWAY_MODEL_DIR=${modelDir.replace(packageRoot() + "/", "")}, PHI_GATEWAY_NER_THREADS=${THREADS}, after 50 /v1/redact requests of the 1 KB chat body (patterns-only gateway: ${patternsOnly.rssMb} MB; target ≤ 300 MB)` };
   } catch (err) {
     if (!(err instanceof SkipPart)) throw err;
     data.rss = null;
