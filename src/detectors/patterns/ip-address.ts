@@ -8,6 +8,9 @@ import { patternDetector } from '../pattern-detector';
 const VERSION_BEFORE =
   /\b(?:version|ver|release|build|firmware|software|update[ds]?|upgraded?|patch(?:ed)?)\b[^\d!?;\n]{0,20}$/i;
 
+/** "::", or six colons with one to four hex digits between each (see the ipv6 prefilter). */
+const IPV6_SHAPE = /::|:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/;
+
 function notAVersion(m: RegExpExecArray): boolean {
   return !VERSION_BEFORE.test(m.input.slice(Math.max(0, m.index - 32), m.index));
 }
@@ -34,8 +37,9 @@ export const ipAddressDetector = patternDetector({
       name: 'ipv6',
       regex: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\w:]|\.\d)/,
       score: 0.8,
-      // Every IPv6 address has "::" or a colon-delimited group; a literal-first test is far cheaper than the pattern.
-      prefilter: (text) => /::|:[0-9A-Fa-f]{1,4}:/.test(text),
+      // A valid IPv6 address has "::" or at least six colons with groups between them (seven, or six before an IPv4
+      // tail); clock times such as "10:30:00" have neither. A colon-led test is far cheaper than the pattern.
+      prefilter: (text) => IPV6_SHAPE.test(text),
       validate: (match) => match.length > 2 && /[0-9A-Fa-f]/.test(match) && isIP(match, 6),
     },
   ],
