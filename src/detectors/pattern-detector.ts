@@ -1,4 +1,5 @@
 import { contextBefore, DEFAULT_CONTEXT_WINDOW, hasAnyWord } from './context';
+import { BUILT_IN_CONTEXT, ContextVocabulary, hasHitIn } from './context-index';
 import { isEntityType, type EntityType } from './entities';
 import type { Detection, DetectOptions, Detector, DetectorKind } from './types';
 
@@ -43,6 +44,7 @@ export interface PatternDetectorConfig {
   validate?: MatchValidator;
   /** Cheap test run once per text; `false` skips all regexes (e.g. no '@' → no email). */
   prefilter?: (text: string) => boolean;
+  /** Default: `custom` for a `custom.` id, else `pattern` (a built-in: its context words join `BUILT_IN_CONTEXT`). */
   kind?: DetectorKind;
   description?: string;
   enabledByDefault?: boolean;
@@ -115,24 +117,12 @@ function findHits(re: RegExp, text: string): number[] {
   return hits;
 }
 
-/** Whether a sorted `hits` has an entry in [lo, hi). */
-function hasHitIn(hits: readonly number[], lo: number, hi: number): boolean {
-  let a = 0;
-  let b = hits.length;
-  while (a < b) {
-    const mid = (a + b) >>> 1;
-    if (hits[mid] < lo) a = mid + 1;
-    else b = mid;
-  }
-  return a < hits.length && hits[a] < hi;
-}
-
 /**
  * Builds a detector from regexes plus optional validation and context words (GUIDE §3.1). Used for every built-in
  * pattern detector and by the policy loader for `custom.<name>` patterns. Regexes are compiled once, here.
  * Zero-length matches are skipped safely.
  *
- * Context words are located once per call; a match is only checked for context when one of them starts within
+ * Context words are located once per text (shared by the built-in detectors, see context-index.ts); a match is only checked for context when one of them starts within
  * `contextWindow` characters before it, and a `requireContext` pattern only runs in the windows after them (unless
  * the policy adds words of its own for this entity, which makes it scan the whole text).
  */
@@ -170,15 +160,25 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
     };
   });
   const { prefilter } = config;
-  const anyContextWord = words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'gi') : null;
+  const kind = config.kind ?? (id.startsWith('custom.') ? 'custom' : 'pattern');
+  // Built-in detectors share one scan per text for their context words (context-index.ts); a policy's custom
+  // patterns keep their own.
+  const sharedList =
+    kind === 'pattern' && words.length > 0 && ContextVocabulary.accepts(words) ? BUILT_IN_CONTEXT.add(words) : undefined;
+  const anyContextWord =
+    sharedList === undefined && words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'gi') : null;
+  const findContextHits = (text: string): readonly number[] => {
+    if (sharedList !== undefined) return BUILT_IN_CONTEXT.hits(sharedList, text);
+    return anyContextWord === null ? [] : findHits(anyContextWord, text);
+  };
 
   function detect(text: string, options: DetectOptions): Detection[] {
     const out: Detection[] = [];
     if (text.length === 0 || (prefilter !== undefined && !prefilter(text))) return out;
     const extra = options.contextWords?.[entity];
     const extraWords = extra !== undefined && extra.length > 0 ? extra : undefined;
-    let hits: number[] | undefined;
-    const contextHits = (): number[] => (hits ??= anyContextWord === null ? [] : findHits(anyContextWord, text));
+    let hits: readonly number[] | undefined;
+    const contextHits = (): readonly number[] => (hits ??= findContextHits(text));
 
     const nearContext = (start: number): boolean => {
       if (extraWords === undefined && !hasHitIn(contextHits(), start - window, start)) return false;
@@ -233,7 +233,7 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
 
   return {
     id,
-    kind: config.kind ?? (id.startsWith('custom.') ? 'custom' : 'pattern'),
+    kind,
     entities: [entity],
     description: config.description,
     enabledByDefault: config.enabledByDefault,
