@@ -50,6 +50,13 @@ export interface PatternDetectorConfig {
   enabledByDefault?: boolean;
 }
 
+/**
+ * Texts at least this long consult the abort signal between patterns. A shorter text takes well under a millisecond
+ * in all, and reading `options.signal` makes the engine create the request's timer and AbortSignal (analysis/deadline),
+ * which costs more than the scan; the engine checks its clock after every synchronous detector anyway.
+ */
+const ABORT_CHECK_MIN_LENGTH = 16_384;
+
 interface CompiledPattern {
   regex: RegExp;
   score: number;
@@ -175,6 +182,7 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
   function detect(text: string, options: DetectOptions): Detection[] {
     const out: Detection[] = [];
     if (text.length === 0 || (prefilter !== undefined && !prefilter(text))) return out;
+    const checkAbort = text.length >= ABORT_CHECK_MIN_LENGTH;
     const extra = options.contextWords?.[entity];
     const extraWords = extra !== undefined && extra.length > 0 ? extra : undefined;
     let hits: readonly number[] | undefined;
@@ -209,7 +217,7 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
     };
 
     for (const p of compiled) {
-      if (options.signal?.aborted) break;
+      if (checkAbort && options.signal?.aborted) break;
       if (p.prefilter !== undefined && !p.prefilter(text)) continue;
       const re = p.regex;
       let m: RegExpExecArray | null;
