@@ -105,6 +105,37 @@ describe('proxy forwarding', () => {
     expect(res.headers['x-phi-session']).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
+  it('restores tokens split across the deltas of a streamed (text/event-stream) answer', async () => {
+    h.upstream.handler = (r, res) => {
+      // Echo the redacted prompt back as an OpenAI-style stream, four characters per delta: tokens get split.
+      const echoed = `You said: ${JSON.parse(r.body).messages[0].content}`;
+      res.setHeader('content-type', 'text/event-stream');
+      for (let i = 0; i < echoed.length; i += 4) {
+        res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: echoed.slice(i, i + 4) } }] })}\n\n`);
+      }
+      res.end('data: [DONE]\n\n');
+    };
+    const res = await request(h.app)
+      .post('/proxy/echo/chat/completions')
+      .set(bearer(h.keys.alpha))
+      .send({ stream: true, messages: [{ role: 'user', content: `Mail ${EMAIL} and ${EMAIL}.` }] })
+      .buffer(true)
+      .parse((response, cb) => {
+        let data = '';
+        response.on('data', (c: Buffer) => (data += c.toString('utf8')));
+        response.on('end', () => cb(null, data));
+      });
+    expect(res.status).toBe(200);
+    expect(h.upstream.received[0].body).not.toContain(EMAIL);
+    const deltas = (res.body as string)
+      .split('\n\n')
+      .filter((e) => e.startsWith('data: {'))
+      .map((e) => JSON.parse(e.slice(6)).choices[0].delta.content)
+      .join('');
+    expect(deltas).toBe(`You said: Mail ${EMAIL} and ${EMAIL}.`);
+    expect(res.body).toMatch(/data: \[DONE\]\n\n$/);
+  });
+
   it('an upstream not in the tenant policy → 404 and nothing is sent', async () => {
     const res = await request(h.app).post('/proxy/evil/x').set(bearer(h.keys.alpha)).send({ a: 1 });
     expect(res.status).toBe(404);

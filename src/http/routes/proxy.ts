@@ -1,3 +1,4 @@
+import { restoreEventStream } from '../../engine/event-stream-restore';
 import { Router, type Request, type Response } from 'express';
 import { countByEntity, itemRecords, requestRecord } from '../../audit/recorder';
 import type { RedactionItem } from '../../engine/types';
@@ -161,6 +162,9 @@ export function proxyRoutes(deps: AppDeps): Router {
           const json = parseJsonText(decodeUtf8(result.body), Math.max(deps.config.jsonDepthLimit, 256));
           const x = await deps.engine.restoreJson(json, { tenant, session });
           outResponse = Buffer.from(JSON.stringify(x.json), 'utf8');
+        } else if (/^text\/event-stream\b/i.test(ct)) {
+          const x = await restoreEventStream(decodeUtf8(result.body), (text) => deps.engine.restore(text, { tenant, session }));
+          outResponse = Buffer.from(x.body, 'utf8');
         } else if (/^text\//i.test(ct)) {
           const x = await deps.engine.restore(decodeUtf8(result.body), { tenant, session });
           outResponse = Buffer.from(x.text, 'utf8');
