@@ -1,6 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { contextBefore, DEFAULT_CONTEXT_WINDOW, hasAnyWord } from '../context';
-import { BUILT_IN_CONTEXT, hasHitIn } from '../context-index';
+import { contextBefore, hasAnyWord } from '../context';
 import type { Detection, DetectOptions, Detector } from '../types';
 
 const ID = 'pattern.phone-number';
@@ -13,8 +12,6 @@ const OTHER_NUMBER = [
   'order', 'invoice', 'isbn', 'tracking', 'ref', 'reference', 'confirmation', 'ticket', 'sku', 'serial',
   'account', 'acct', 'mrn', 'member', 'policy', 'npi', 'routing', 'transaction', 'case',
 ];
-/** Both lists, to skip the context check where no word of either starts within the window. */
-const ALL_WORDS = BUILT_IN_CONTEXT.add([...CONTEXT, ...OTHER_NUMBER]);
 const CONTEXT_SCORE = 0.9;
 /** A valid bare number alone on its line, as in an e-mail signature. */
 const OWN_LINE_SCORE = 0.6;
@@ -94,8 +91,6 @@ export const phoneNumberDetector: Detector = {
     const out: Detection[] = [];
     if (!/\d{2}/.test(text)) return out;
     const extra = options.contextWords?.PHONE_NUMBER;
-    /** Where words of either list start; null when the policy adds words of its own (then every match is checked). */
-    let hits: readonly number[] | null | undefined;
     CANDIDATE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CANDIDATE.exec(text)) !== null) {
@@ -119,12 +114,9 @@ export const phoneNumberDetector: Detector = {
       const formatted = FORMATTING.test(core);
       let score = verdict === 'valid' ? (formatted ? 0.75 : 0.4) : formatted ? 0.55 : 0.3;
       if (verdict === 'valid' && !formatted && aloneOnLine(text, start, start + length)) score = OWN_LINE_SCORE;
-      hits ??= extra === undefined ? BUILT_IN_CONTEXT.hits(ALL_WORDS, text) : null;
-      if (hits === null || hasHitIn(hits, start - DEFAULT_CONTEXT_WINDOW, start)) {
-        const before = contextBefore(text, start);
-        if (hasAnyWord(before, OTHER_NUMBER, undefined)) continue;
-        if (hasAnyWord(before, CONTEXT, extra)) score = CONTEXT_SCORE;
-      }
+      const before = contextBefore(text, start);
+      if (hasAnyWord(before, OTHER_NUMBER, undefined)) continue;
+      if (hasAnyWord(before, CONTEXT, extra)) score = CONTEXT_SCORE;
       out.push({ entity: 'PHONE_NUMBER', start, end: start + length, score, detectorId: ID });
     }
     return out;

@@ -1,5 +1,4 @@
-import { contextBefore, DEFAULT_CONTEXT_WINDOW, hasAnyWord } from '../context';
-import { BUILT_IN_CONTEXT, hasHitIn } from '../context-index';
+import { contextBefore, hasAnyWord } from '../context';
 import { STREET_TYPE_WORDS, STREET_TYPES } from '../data/street-types';
 import type { Detection, DetectOptions, Detector } from '../types';
 
@@ -7,7 +6,6 @@ const ID = 'pattern.street-address';
 const SCORE = 0.8;
 const CONTEXT_SCORE = 0.9;
 const CONTEXT = ['address', 'addr', 'lives at', 'living at', 'resides', 'residing', 'residence', 'located at', 'home'];
-const CONTEXT_WORDS = BUILT_IN_CONTEXT.add(CONTEXT);
 const MAX_WORDS = 6;
 
 /** A house number: "12", "1600", "221B", "12-14"; not part of a longer token or a decimal. */
@@ -86,9 +84,7 @@ export const streetAddressDetector: Detector = {
     while ((m = HOUSE_NUMBER.exec(text)) !== null) {
       const end = streetEnd(text, m.index + m[0].length);
       if (end === -1) continue;
-      // Without words of the policy's own, the context check runs only where one of ours starts within the window.
-      const check = extra !== undefined || hasHitIn(BUILT_IN_CONTEXT.hits(CONTEXT_WORDS, text), m.index - DEFAULT_CONTEXT_WINDOW, m.index);
-      const score = check && hasAnyWord(contextBefore(text, m.index), CONTEXT, extra) ? CONTEXT_SCORE : SCORE;
+      const score = hasAnyWord(contextBefore(text, m.index), CONTEXT, extra) ? CONTEXT_SCORE : SCORE;
       out.push({ entity: 'STREET_ADDRESS', start: m.index, end, score, detectorId: ID });
       HOUSE_NUMBER.lastIndex = end;
     }
