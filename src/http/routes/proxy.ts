@@ -163,7 +163,8 @@ export function proxyRoutes(deps: AppDeps): Router {
           const x = await deps.engine.restoreJson(json, { tenant, session });
           outResponse = Buffer.from(JSON.stringify(x.json), 'utf8');
         } else if (/^text\/event-stream\b/i.test(ct)) {
-          const x = await restoreEventStream(decodeUtf8(result.body), (text) => deps.engine.restore(text, { tenant, session }));
+          const restoreOpts = { tenant, session };
+          const x = await restoreEventStream(decodeUtf8(result.body), (text) => deps.engine.restore(text, restoreOpts));
           outResponse = Buffer.from(x.body, 'utf8');
         } else if (/^text\//i.test(ct)) {
           const x = await deps.engine.restore(decodeUtf8(result.body), { tenant, session });
