@@ -105,6 +105,9 @@ export function resolveOverlaps(detections: Detection[]): Detection[] {
 }
 
 /** Next non-empty match; a zero-length match advances by one so that global matching always terminates. */
+/** Longest rejected match after which the scan resumes at the next character instead of after the match. */
+const RETRY_AFTER_REJECT_MAX = 64;
+
 function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
   for (;;) {
     const m = re.exec(text);
@@ -205,7 +208,12 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
       let score = p.score;
       if (p.validate !== undefined) {
         const verdict = p.validate(match, m);
-        if (verdict === false) return;
+        if (verdict === false) {
+          // A rejected candidate may have swallowed the start of a valid one ("…-4412 4111 1111 1111 1111": the
+          // phone's last group plus a card). Look again from the next position; bounded matches keep this linear.
+          if (m[0].length <= RETRY_AFTER_REJECT_MAX) p.regex.lastIndex = m.index + 1;
+          return;
+        }
         if (typeof verdict === 'number') score = Math.min(1, Math.max(0, verdict));
       }
       if (score < contextScore || p.requireContext) {

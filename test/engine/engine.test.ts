@@ -43,6 +43,17 @@ describe('engine.redact', () => {
     expect(r.policy).toEqual({ id: 'acme-clinic', version: hipaa.version });
   });
 
+  it('a value right after another one is still found (a rejected candidate does not swallow it)', async () => {
+    const engine = engineWith();
+    const text = `call (212) 736-4412 ${CARD} now`;
+    const r = await engine.redact({ text }, hipaa, { tenant: 'acme-clinic' });
+    expect(r.items.map((i) => [i.entity, text.slice(i.start, i.end)])).toEqual([
+      ['PHONE_NUMBER', '(212) 736-4412'],
+      ['CREDIT_CARD', CARD],
+    ]);
+    expect(r.text).toBe('call <PHONE_NUMBER> <CREDIT_CARD> now');
+  });
+
   it('keeps the JSON shape, scans tool-call arguments, and honours policy paths', async () => {
     const engine = engineWith();
     const body = {
