@@ -63,30 +63,6 @@ export function csvField(v: unknown): string {
 }
 
 export function csvRow(r: AuditRecord): string {
-  const vals: Record<(typeof CSV_COLUMNS)[number], unknown> = {
-    seq: r.seq,
-    tenant: r.tenant,
-    kind: r.kind,
-    requestId: r.requestId,
-    at: new Date(r.at).toISOString(),
-    policyId: r.policyId,
-    policyVersion: r.policyVersion,
-    route: r.route,
-    upstream: r.upstream,
-    decision: r.decision,
-    status: r.status,
-    counts: r.counts,
-    reason: r.reason,
-    path: r.path,
-    type: r.entity,
-    start: r.start,
-    end: r.end,
-    operator: r.operator,
-    detector: r.detector,
-    score: r.score,
-    valueDigest: r.valueDigest,
-    prevHash: r.prevHash,
-    hash: r.hash,
-  };
-  return CSV_COLUMNS.map((c) => csvField(vals[c])).join(',') + '\r\n';
+  const flat: Record<string, unknown> = { ...publicRecord(r), policyId: r.policyId, policyVersion: r.policyVersion };
+  return CSV_COLUMNS.map((c) => csvField(flat[c])).join(',') + '\r\n';
 }
