@@ -173,6 +173,12 @@ describe('audit routes', () => {
     const rows = csv.text.trim().split('\r\n');
     expect(rows[0].split(',')).toContain('valueDigest');
     expect(rows).toHaveLength(4);
+    const header = rows[0].split(',');
+    const item = rows.slice(1).map((r) => r.split(',')).find((cells) => cells[header.indexOf('kind')] === 'item')!;
+    expect(item[header.indexOf('type')]).toBe('US_SSN');
+    expect(item[header.indexOf('policyId')]).toBe('beta');
+    expect(item[header.indexOf('policyVersion')]).toMatch(/^[0-9a-f]{16}$/);
+    expect(item[header.indexOf('valueDigest')]).toMatch(/^[0-9a-f]{64}$/);
     expect(csv.text).not.toContain(SSN);
   });
 });
