@@ -22,10 +22,17 @@ fasttext skipgram -input "$WORK/ft_corpus.txt" -output "$WORK/ft" -dim 100 -epoc
   > "$WORK/fasttext.log" 2>&1
 step "prepare data, vocabularies, gazetteers"
 $PY prepare_data.py "$WORK" $FLAG
-step "train"
-$PY train.py "$WORK" --epochs 6 --seed 13 $FLAG 2>&1 | tee "$WORK/train.log"
-step "export ONNX (opset 17) and quantize to int8"
-$PY export_onnx.py "$WORK/ckpt/best.pt" "$WORK/model.fp32.onnx"
+step "train, stage 1 (5 epochs, warm-up + cosine from lr 1e-3)"
+$PY train.py "$WORK" --epochs 5 --batch-tokens 1200 --seed 13 $FLAG 2>&1 | tee "$WORK/train.log"
+step "train, stage 2 (3 more epochs from the stage-1 best, cosine from lr 3e-4)"
+$PY train.py "$WORK" --init "$WORK/ckpt/best.pt" --out ckpt2 --epochs 3 --lr 3e-4 --batch-tokens 1200 --seed 14 $FLAG \
+  2>&1 | tee "$WORK/train2.log"
+BEST=$($PY -c "
+import torch; a = torch.load('$WORK/ckpt/best.pt')['selection']; b = torch.load('$WORK/ckpt2/best.pt')['selection']
+print('$WORK/ckpt2/best.pt' if b > a else '$WORK/ckpt/best.pt')")
+cp "$BEST" "$WORK/best.pt"
+step "export ONNX (opset 17) from $BEST and quantize to int8"
+$PY export_onnx.py "$WORK/best.pt" "$WORK/model.fp32.onnx"
 $PY quantize.py "$WORK/model.fp32.onnx" "$WORK/model.int8.onnx"
 step "evaluate fp32 and int8 with onnxruntime-node"
 $PY evaluate.py "$WORK" "$WORK/metrics.json" fp32="$WORK/model.fp32.onnx" int8="$WORK/model.int8.onnx"

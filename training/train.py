@@ -114,10 +114,10 @@ def load_fasttext(work, vocab, dim):
 
 def main():
     work = sys.argv[1]
-    epochs = arg("--epochs", 6)
+    epochs = arg("--epochs", 5)
     keep = arg("--subsample", 0.6)  # share of BTC / WNUT / synthetic / case-augmented sequences used per epoch
     seed = arg("--seed", 13)
-    max_tokens = arg("--batch-tokens", 3000)
+    max_tokens = arg("--batch-tokens", 1200)
     lr = arg("--lr", 1e-3)
     no_conll = "--no-conll" in sys.argv
     torch.set_num_threads(1)
@@ -153,7 +153,11 @@ def main():
     print(f"featurized {len(train_items)} train sequences ({ntok} tokens) in {time.time() - t0:.0f}s", flush=True)
 
     model = PhiNer(len(vocab), len(chars), len(LABELS), **HP)
-    ft = load_fasttext(work, vocab, HP["word_dim"])
+    init = arg("--init", "")  # continue from a checkpoint (second stage: a fresh, shorter schedule)
+    ft = None if init else load_fasttext(work, vocab, HP["word_dim"])
+    if init:
+        model.load_state_dict(torch.load(init, map_location="cpu")["model"])
+        print(f"initialised from {init}", flush=True)
     if ft is not None:
         with torch.no_grad():
             model.word.weight.copy_(ft)
@@ -170,10 +174,11 @@ def main():
 
     steps_per_epoch = len(batches(epoch_items(random.Random(0)), max_tokens, random.Random(0)))
     total = epochs * steps_per_epoch
-    warm = min(1000, total // 10)
+    warm = min(1000, total // 10) if not init else total // 20
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / warm) * max(0.02, 0.5 * (1 + math.cos(math.pi * min(1.0, s / total)))))
-    os.makedirs(os.path.join(work, "ckpt"), exist_ok=True)
+    out_dir = os.path.join(work, arg("--out", "ckpt"))
+    os.makedirs(out_dir, exist_ok=True)
     sel_key = "conll" if not no_conll else None
     best = -1.0
     step = 0
@@ -206,11 +211,11 @@ def main():
         print(f"epoch {ep} loss {tot_loss / max(nb, 1):.4f} time {time.time() - te:.0f}s dev PER/LOC/ORG F1 {summary} "
               f"conll PER {res.get('conll', {}).get('PER', {}).get('f1', 0):.4f} sel {sel:.4f}", flush=True)
         ck = {"model": model.state_dict(), "hp": HP, "n_words": len(vocab), "n_chars": len(chars),
-              "labels": LABELS, "epoch": ep, "metrics": res, "selection": sel}
-        torch.save(ck, os.path.join(work, "ckpt", "last.pt"))
+              "labels": LABELS, "epoch": ep, "metrics": res, "selection": sel, "init": init}
+        torch.save(ck, os.path.join(out_dir, "last.pt"))
         if sel > best:
             best = sel
-            torch.save(ck, os.path.join(work, "ckpt", "best.pt"))
+            torch.save(ck, os.path.join(out_dir, "best.pt"))
             print(f"  new best {best:.4f} at epoch {ep}", flush=True)
     print(f"done; best selection F1 {best:.4f}; total {time.time() - t0:.0f}s", flush=True)
 

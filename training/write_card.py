@@ -10,7 +10,7 @@ import torch
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
 DEV_NAMES = {"conll": "CoNLL-2003 dev (testa)", "wnut17": "WNUT-17 dev", "btc": "BTC dev (section H, 2nd half)",
-             "wikigold": "WikiGold held-out articles (every 5th)", "synth": "Synthetic PHI held-out (unseen templates + names)"}
+             "wikigold": "WikiGold held-out articles (every 5th)", "btc_no_at": "BTC dev without @-mention entities", "synth": "Synthetic PHI held-out (unseen templates + names)"}
 ORIGINS = {"us_census": "US Census 1990 lists", "hispanic": "Hispanic", "east_asian": "East Asian (CN/KR/JP/VN)",
            "south_asian": "South Asian", "arabic": "Arabic", "african": "African (West/East/South)",
            "slavic": "Slavic", "european": "Other European"}
@@ -34,7 +34,7 @@ def dev_table(r):
 def main():
     work, model_dir, shipped = sys.argv[1:4]
     m = json.load(open(os.path.join(work, "metrics.json")))
-    ck = torch.load(os.path.join(work, "ckpt", "best.pt"), map_location="cpu")
+    ck = torch.load(os.path.join(work, "best.pt"), map_location="cpu")
     n_params = sum(v.numel() for v in ck["model"].values())
     hp = ck["hp"]
     size = {fn: os.path.getsize(os.path.join(model_dir, fn)) for fn in sorted(os.listdir(model_dir))
@@ -69,7 +69,7 @@ label them `O`).
 | parameters | {n_params:,} (word embedding 40,000 × {hp['word_dim']} = {40000 * hp['word_dim']:,}; the rest {n_params - 40000 * hp['word_dim']:,}) |
 | folder size | {sum(size.values()) / 1e6:.1f} MB ({', '.join(f'{k} {v / 1e6:.2f} MB' for k, v in size.items())}) |
 | max tokens per window | 128 (the runtime windows longer texts with overlap) |
-| best epoch | {ck['epoch']} (selected on CoNLL-2003 dev PER/LOC/ORG micro F1) |
+| selected checkpoint | stage {'2' if ck.get('init') else '1'}, epoch {ck['epoch']} (by CoNLL-2003 dev PER/LOC/ORG micro F1, measured in torch) |
 
 ## Architecture
 
