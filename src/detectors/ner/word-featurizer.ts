@@ -86,6 +86,11 @@ export function shapeId(token: string): number {
   return 5;
 }
 
+/** `phi-word-v1` tokenizes synchronously. */
+export interface WordFeaturizer extends Featurizer {
+  tokenize(text: string): TokenSpan[];
+}
+
 export interface WordFeaturizerResources {
   vocab: string[];
   chars: string[];
@@ -95,7 +100,7 @@ export interface WordFeaturizerResources {
 }
 
 /** Build the featurizer from in-memory resources (tests) — `createWordFeaturizer` reads them from a folder. */
-export function buildWordFeaturizer(res: WordFeaturizerResources): Featurizer {
+export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturizer {
   const s: WordFeaturizerSettings = { ...DEFAULTS, ...(res.settings ?? {}) };
   const vocab = new Map<string, number>();
   res.vocab.forEach((w, i) => {
@@ -161,7 +166,7 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): Featurizer {
 }
 
 /** Load `phi-word-v1` resources from a model folder (`vocab.txt`, `chars.json`, `gazetteers.json`). */
-export function createWordFeaturizer(modelDir: string, config: NerModelConfig): Featurizer {
+export function createWordFeaturizer(modelDir: string, config: NerModelConfig): WordFeaturizer {
   const settings = { ...DEFAULTS, ...((config.phi_word as Partial<WordFeaturizerSettings> | undefined) ?? {}) };
   const vocab = readFileSync(join(modelDir, settings.vocab_file), 'utf8').split('\n');
   const chars = JSON.parse(readFileSync(join(modelDir, settings.chars_file), 'utf8')) as string[];
