@@ -1,7 +1,8 @@
 /**
  * NER throughput (issue 4): tokens/s at batch 1 for 128-token inputs with 2 intra-op threads, for our model
  * (`models/phi-ner-small`, every `*.onnx` in the folder: fp32 and int8 when both exist) and for a BERT-base-sized
- * encoder with random weights exported the same way (training/make_bert_base_onnx.py → bench/.cache/bert-base.onnx),
+ * encoder with random weights exported the same way (training/make_bert_base_onnx.py → bench/.cache/bert-base.onnx)
+ * and its int8 twin made by the same quantizer as ours (training/quantize.py → bench/.cache/bert-base.int8.onnx),
  * timed in the same run, interleaved. Both run through the gateway's own onnxruntime wrapper
  * (src/detectors/ner/onnx-session.ts), so session options are identical. Also: RSS of the gateway process with the
  * model loaded (`node dist/src/index.js`, after a few /v1/redact requests) next to the patterns-only gateway.
@@ -91,14 +92,25 @@ async function ourCandidates(modelDir: string): Promise<Candidate[]> {
   return out;
 }
 
-/** Build the BERT-base-sized ONNX file once (cached, git-ignored). */
-function ensureBertBase(): string {
-  const file = join(CACHE_DIR, 'bert-base.onnx');
-  if (existsSync(file)) return file;
-  log('ner: building bench/.cache/bert-base.onnx with training/make_bert_base_onnx.py (about 1-2 minutes)');
-  const r = spawnSync('/usr/bin/python3', [join(packageRoot(), 'training', 'make_bert_base_onnx.py'), file], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0 || !existsSync(file)) throw new Error(`training/make_bert_base_onnx.py failed (exit ${r.status})`);
-  return file;
+/**
+ * Build the BERT-base-sized ONNX file once (cached, git-ignored), and its int8 twin through the same graph rewrite
+ * our model ships with (training/quantize.py), when that script is there.
+ */
+function ensureBertBase(): { fp32: string; int8?: string } {
+  const fp32 = join(CACHE_DIR, 'bert-base.onnx');
+  if (!existsSync(fp32)) {
+    log('ner: building bench/.cache/bert-base.onnx with training/make_bert_base_onnx.py (about 1-2 minutes)');
+    const r = spawnSync('/usr/bin/python3', [join(packageRoot(), 'training', 'make_bert_base_onnx.py'), fp32], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0 || !existsSync(fp32)) throw new Error(`training/make_bert_base_onnx.py failed (exit ${r.status})`);
+  }
+  const int8 = join(CACHE_DIR, 'bert-base.int8.onnx');
+  const quantize = join(packageRoot(), 'training', 'quantize.py');
+  if (!existsSync(int8) && existsSync(quantize)) {
+    log('ner: quantizing bench/.cache/bert-base.onnx with training/quantize.py');
+    const r = spawnSync('/usr/bin/python3', [quantize, fp32, int8], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) log(`ner: training/quantize.py failed (exit ${r.status}); timing the fp32 baseline only`);
+  }
+  return { fp32, int8: existsSync(int8) ? int8 : undefined };
 }
 
 /** Interleaved blocks of ~blockMs per candidate, until every candidate has `minRuns` and the budget is spent. */
@@ -172,8 +184,12 @@ export async function runNerBench(opts: { quick?: boolean } = {}): Promise<Recor
   // PHI_BENCH_MODEL_DIR: time another model folder (e.g. a Hugging Face export) instead of the shipped one.
   const modelDir = process.env.PHI_BENCH_MODEL_DIR ?? join(packageRoot(), 'models', 'phi-ner-small');
   const haveModel = existsSync(join(modelDir, 'config.json')) && readdirSync(modelDir).some((f) => f.endsWith('.onnx'));
-  const bertFile = ensureBertBase();
-  const bert: Candidate = { name: 'BERT-base-sized encoder (12 layers, hidden 768, 12 heads, vocab 30522; random weights)', file: bertFile, classifier: await createOnnxClassifier(bertFile, { intraOpNumThreads: THREADS }), feeds: bertFeeds(), seqLen: SEQ, times: [] };
+  const bertFiles = ensureBertBase();
+  const bertName = 'BERT-base-sized encoder (12 layers, hidden 768, 12 heads, vocab 30522; random weights)';
+  const berts: Candidate[] = [];
+  for (const [kind, file] of [['fp32', bertFiles.fp32], ['int8', bertFiles.int8]] as const) {
+    if (file) berts.push({ name: `${bertName}, ${kind}`, file, classifier: await createOnnxClassifier(file, { intraOpNumThreads: THREADS }), feeds: bertFeeds(), seqLen: SEQ, times: [] });
+  }
   let ours: Candidate[] = [];
   let loadError: string | undefined;
   if (haveModel) {
@@ -184,18 +200,18 @@ export async function runNerBench(opts: { quick?: boolean } = {}): Promise<Recor
       log(`ner: ${modelDir} could not be loaded: ${loadError}`);
     }
   }
-  const cands = [...ours, bert];
+  const cands = [...ours, ...berts];
   const loadBefore = load();
   log(`ner: timing ${cands.map((c) => c.name).join(', ')}`);
   await timeInterleaved(cands, { budgetMs: opts.quick ? 5_000 : 30_000, blockMs: 1_000, minRuns: opts.quick ? 5 : 20 });
   const models = cands.map(summarize);
   for (const m of models) log(`ner: ${m.name}: ${m.tokensPerS} tokens/s (${m.msPerRun} ms per ${m.seqLen}-token run, ${m.runs} runs)`);
-  const base = models[models.length - 1];
+  const baselines = models.slice(ours.length);
   const data: Record<string, unknown> = {
     method: `batch 1, one ${SEQ}-token input per run, ${THREADS} intra-op threads (1 inter-op, sequential, graph optimisation all) through src/detectors/ner/onnx-session.ts; 3 warm-up runs, then interleaved ~1 s blocks per model; tokens/s = sequence length / median run time`,
     loadavg: { before: loadBefore, after: load() },
     models,
-    ratios: models.slice(0, -1).map((m) => ({ model: m.name, baseline: 'BERT-base-sized', ratio: round(m.tokensPerS / base.tokensPerS, 1), target: 25 })),
+    ratios: models.slice(0, ours.length).flatMap((m) => baselines.map((b) => ({ model: m.name, baseline: b.name.endsWith('int8') ? 'BERT-base-sized int8 (same quantizer)' : 'BERT-base-sized fp32', ratio: round(m.tokensPerS / b.tokensPerS, 1), target: 25 }))),
     notes: [
       'a token is each model’s own unit (a word-level token for phi-ner-small, a WordPiece position for BERT)',
       'the BERT-base-sized graph has random weights: only its speed means anything',
