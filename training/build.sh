@@ -24,8 +24,8 @@ step "prepare data, vocabularies, gazetteers"
 $PY prepare_data.py "$WORK" $FLAG
 step "train, stage 1 (5 epochs, warm-up + cosine from lr 1e-3)"
 $PY train.py "$WORK" --epochs 5 --batch-tokens 1200 --seed 13 $FLAG 2>&1 | tee "$WORK/train.log"
-step "train, stage 2 (3 more epochs from the stage-1 best, cosine from lr 3e-4)"
-$PY train.py "$WORK" --init "$WORK/ckpt/best.pt" --out ckpt2 --epochs 3 --lr 3e-4 --batch-tokens 1200 --seed 14 $FLAG \
+step "train, stage 2 (5 more epochs from the stage-1 best, fresh warm-up + cosine from lr 5e-4)"
+$PY train.py "$WORK" --init "$WORK/ckpt/best.pt" --out ckpt2 --epochs 5 --lr 5e-4 --batch-tokens 1200 --seed 14 $FLAG \
   2>&1 | tee "$WORK/train2.log"
 BEST=$($PY -c "
 import torch; a = torch.load('$WORK/ckpt/best.pt')['selection']; b = torch.load('$WORK/ckpt2/best.pt')['selection']

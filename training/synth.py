@@ -438,6 +438,14 @@ class Generator:
                 doc.add(r.choice([" ", " ", "\n", "\n\n"]))
             self.render(doc, r.choice(self.templates[domain]), ctx)
         text = doc.text()
+        # "{PATF} {PATLAST}" renders first and last name as two slots: one person, one span
+        spans = []
+        for sp in doc.spans:
+            if spans and sp[2] == "PER" and spans[-1][2] == "PER" and text[spans[-1][1]:sp[0]] == " ":
+                spans[-1] = [spans[-1][0], sp[1], "PER", spans[-1][3]]
+            else:
+                spans.append(sp)
+        doc.spans = spans
         casing = r.random()
         if casing < 0.12:
             text = same_len_case(text, str.upper)

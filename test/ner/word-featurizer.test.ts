@@ -2,6 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { createNerDetector } from '../../src/detectors/ner/ner-detector';
+import { loadNerModel } from '../../src/detectors/ner/model-loader';
 import type { NerModelConfig } from '../../src/detectors/ner/types';
 import {
   buildWordFeaturizer,
@@ -139,5 +141,32 @@ describe('models/phi-ner-small/model.onnx', () => {
     expect(labelOf('Hospital')).toBe('I-ORG');
     expect(labelOf('Chicago')).toBe('B-LOC');
     await session.release();
+  });
+});
+
+describe('phi-ner-small through the NER runtime (loadNerModel + createNerDetector)', () => {
+  it('finds the person, organisation and location of a clinical sentence, also in the middle of a text several windows long', async () => {
+    const model = await loadNerModel(MODEL_DIR, { intraOpNumThreads: 1 });
+    expect(model.featurizer.kind).toBe('phi-word-v1');
+    const detector = createNerDetector(model);
+    const sentence = 'Dr. Maria Gonzalez saw the patient at Boston General Hospital in Chicago.';
+    const filler = [
+      'The patient reported mild abdominal pain for two days and was advised to rest and drink fluids.',
+      'Blood pressure was 128/84, heart rate 72, and the lungs were clear on auscultation.',
+      'Her medications include metformin 500 mg twice daily and lisinopril 10 mg once daily.',
+      'She denies fever, chills, nausea or vomiting, and has no known drug allergies.',
+      'Laboratory results from last week showed a normal blood count and a slightly raised glucose.',
+    ].join(' ').concat(' ').repeat(4);
+    for (const text of [sentence, `${filler}${sentence} ${filler}`]) {
+      const found = (await detector.detect(text)).map((d) => [d.entity, text.slice(d.start, d.end)]);
+      expect(found).toEqual(
+        expect.arrayContaining([
+          ['PERSON', 'Maria Gonzalez'],
+          ['ORGANIZATION', 'Boston General Hospital'],
+          ['LOCATION', 'Chicago'],
+        ]),
+      );
+    }
+    await model.classifier.release?.();
   });
 });
