@@ -158,7 +158,7 @@ describe('phi-ner-small through the NER runtime (loadNerModel + createNerDetecto
       'Laboratory results from last week showed a normal blood count and a slightly raised glucose.',
     ].join(' ').concat(' ').repeat(4);
     for (const text of [sentence, `${filler}${sentence} ${filler}`]) {
-      const found = (await detector.detect(text)).map((d) => [d.entity, text.slice(d.start, d.end)]);
+      const found = (await detector.detect(text, {})).map((d) => [d.entity, text.slice(d.start, d.end)]);
       expect(found).toEqual(
         expect.arrayContaining([
           ['PERSON', 'Maria Gonzalez'],
