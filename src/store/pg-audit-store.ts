@@ -1,6 +1,7 @@
-import { Pool, type PoolConfig } from 'pg';
+import type { Pool, PoolConfig } from 'pg';
 import { GENESIS, link } from '../audit/chain';
 import type { AuditFilter, AuditInput, AuditPage, AuditRecord } from '../audit/types';
+import { inTransaction, openPool } from './pg';
 import { AUDIT_COLUMNS, type AuditStore, decodeCursor, encodeCursor, iteratePages, recordToRow, rowToRecord, whereClause } from './types';
 
 const SCHEMA = `
@@ -46,16 +47,12 @@ export class PgAuditStore implements AuditStore {
   private constructor(private readonly pool: Pool) {}
 
   static async open(config: string | PoolConfig): Promise<PgAuditStore> {
-    const pool = new Pool(typeof config === 'string' ? { connectionString: config, max: 10 } : config);
-    await pool.query(SCHEMA);
-    return new PgAuditStore(pool);
+    return new PgAuditStore(await openPool(config, SCHEMA));
   }
 
   async append(tenant: string, inputs: readonly AuditInput[]): Promise<AuditRecord[]> {
     if (inputs.length === 0) return [];
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       await client.query('INSERT INTO audit_heads (tenant, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (tenant) DO NOTHING', [tenant, GENESIS]);
       const h = await client.query('SELECT seq, hash FROM audit_heads WHERE tenant = $1 FOR UPDATE', [tenant]);
       const head = { seq: Number(h.rows[0].seq), hash: String(h.rows[0].hash) };
@@ -74,14 +71,8 @@ export class PgAuditStore implements AuditStore {
       }
       const last = records[records.length - 1];
       await client.query('UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant = $1', [tenant, last.seq, last.hash]);
-      await client.query('COMMIT');
       return records;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async query(tenant: string, filter: AuditFilter, opts: { limit: number; cursor?: string | null }): Promise<AuditPage> {

@@ -1,5 +1,6 @@
-import { Pool, type PoolConfig } from 'pg';
+import type { Pool, PoolConfig } from 'pg';
 import type { VaultEntry, VaultStore } from '../vault/types';
+import { inTransaction, openPool } from './pg';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS vault_entries (
@@ -24,16 +25,12 @@ export class PgVaultStore implements VaultStore {
   ) {}
 
   static async open(config: string | PoolConfig, now: () => number = Date.now): Promise<PgVaultStore> {
-    const pool = new Pool(typeof config === 'string' ? { connectionString: config, max: 10 } : config);
-    await pool.query(SCHEMA);
-    return new PgVaultStore(pool, now);
+    return new PgVaultStore(await openPool(config, SCHEMA), now);
   }
 
   async putToken(e: VaultEntry & { lookupKey: string }): Promise<string> {
     const now = this.now();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       // Replace an expired entry for the same value; keep a live one (same value → same token within a session).
       await client.query('DELETE FROM vault_entries WHERE tenant = $1 AND session = $2 AND lookup_key = $3 AND expires_at <= $4', [
         e.tenant,
@@ -47,14 +44,8 @@ export class PgVaultStore implements VaultStore {
          RETURNING token`,
         [e.tenant, e.session, e.token, e.lookupKey, e.sealed, e.entity, e.expiresAt],
       );
-      await client.query('COMMIT');
       return String(ins.rows[0].token);
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async getTokens(tenant: string, session: string, tokens: readonly string[]): Promise<Map<string, VaultEntry>> {

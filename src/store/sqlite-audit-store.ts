@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { GENESIS, link } from '../audit/chain';
 import type { AuditFilter, AuditInput, AuditPage, AuditRecord } from '../audit/types';
+import { openSqlite } from './sqlite';
 import { AUDIT_COLUMNS, type AuditStore, decodeCursor, encodeCursor, iteratePages, recordToRow, rowToRecord, whereClause } from './types';
 
 const SCHEMA = `
@@ -48,12 +47,7 @@ export class SqliteAuditStore implements AuditStore {
   private readonly db: Database.Database;
 
   constructor(readonly file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openSqlite(file, SCHEMA);
     const getHead = this.db.prepare('SELECT seq, hash FROM audit_heads WHERE tenant = ?');
     const setHead = this.db.prepare(
       'INSERT INTO audit_heads (tenant, seq, hash) VALUES (?, ?, ?) ON CONFLICT (tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { VaultEntry, VaultStore } from '../vault/types';
+import { openSqlite } from './sqlite';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS vault_entries (
@@ -27,12 +26,7 @@ export class SqliteVaultStore implements VaultStore {
     readonly file: string,
     private readonly now: () => number = Date.now,
   ) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openSqlite(file, SCHEMA);
     const find = this.db.prepare('SELECT token, expires_at FROM vault_entries WHERE tenant = ? AND session = ? AND lookup_key = ?');
     const del = this.db.prepare('DELETE FROM vault_entries WHERE tenant = ? AND session = ? AND lookup_key = ?');
     const ins = this.db.prepare(
