@@ -17,6 +17,18 @@ export function countByEntity(items: ReadonlyArray<{ entity: string }>): Record<
   return c;
 }
 
+/** The fields every record of the request carries. */
+function contextFields(ctx: RequestContext) {
+  return {
+    requestId: ctx.requestId,
+    route: ctx.route,
+    at: ctx.at ?? Date.now(),
+    policyId: ctx.policy?.id ?? null,
+    policyVersion: ctx.policy?.version ?? null,
+    upstream: ctx.upstream ?? null,
+  };
+}
+
 export function requestRecord(
   ctx: RequestContext,
   decision: AuditDecision,
@@ -27,12 +39,7 @@ export function requestRecord(
 ): AuditInput {
   return emptyInput({
     kind,
-    requestId: ctx.requestId,
-    route: ctx.route,
-    at: ctx.at ?? Date.now(),
-    policyId: ctx.policy?.id ?? null,
-    policyVersion: ctx.policy?.version ?? null,
-    upstream: ctx.upstream ?? null,
+    ...contextFields(ctx),
     decision,
     status,
     counts,
@@ -44,12 +51,7 @@ export function itemRecords(ctx: RequestContext, items: readonly RedactionItem[]
   return items.map((it) =>
     emptyInput({
       kind: 'item',
-      requestId: ctx.requestId,
-      route: ctx.route,
-      at: ctx.at ?? Date.now(),
-      policyId: ctx.policy?.id ?? null,
-      policyVersion: ctx.policy?.version ?? null,
-      upstream: ctx.upstream ?? null,
+      ...contextFields(ctx),
       path: pathPrefix ? (it.path ? `${pathPrefix}.${it.path}` : pathPrefix) : it.path,
       entity: it.entity,
       start: it.start,
