@@ -3,7 +3,7 @@ import express from 'express';
 import { GatewayError, ValidationError } from '../../errors';
 
 /** What kind of body a request carries after the limits middleware ran. */
-export type ParsedBody = { kind: 'none' } | { kind: 'json'; value: unknown; raw: string } | { kind: 'text'; value: string; contentType: string };
+export type ParsedBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'text'; value: string };
 
 export class UnsupportedMediaTypeError extends GatewayError {
   constructor(message = 'unsupported content type') {
@@ -104,9 +104,9 @@ export function readBody(opts: { limit: number; depthLimit: number; accept: 'jso
         const buf: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         const text = decodeUtf8(buf);
         if (isJson) {
-          res.locals.body = { kind: 'json', value: parseJsonText(text, opts.depthLimit), raw: text } satisfies ParsedBody;
+          res.locals.body = { kind: 'json', value: parseJsonText(text, opts.depthLimit) } satisfies ParsedBody;
         } else {
-          res.locals.body = { kind: 'text', value: text, contentType: req.get('content-type') ?? 'text/plain' } satisfies ParsedBody;
+          res.locals.body = { kind: 'text', value: text } satisfies ParsedBody;
         }
         req.body = undefined;
         next();
