@@ -69,18 +69,12 @@ export function proxyRoutes(deps: AppDeps): Router {
 
     await guarded(deps, tenant, ctx, async () => {
       // 1. Body.
-      if (parsed.kind === 'json') {
-        const rr = await deps.engine.redact({ json: parsed.value }, policy, { tenant, session });
+      if (parsed.kind !== 'none') {
+        const rr = await deps.engine.redact(parsed.kind === 'json' ? { json: parsed.value } : { text: parsed.value }, policy, { tenant, session });
         session = rr.session;
         items.push(...rr.items);
         auditItems.push(...itemRecords(ctx, rr.items, '$body'));
-        outBody = JSON.stringify(rr.json);
-      } else if (parsed.kind === 'text') {
-        const rr = await deps.engine.redact({ text: parsed.value }, policy, { tenant, session });
-        session = rr.session;
-        items.push(...rr.items);
-        auditItems.push(...itemRecords(ctx, rr.items, '$body'));
-        outBody = rr.text ?? '';
+        outBody = parsed.kind === 'json' ? JSON.stringify(rr.json) : (rr.text ?? '');
       }
       // 2. URL path segments and query values (e.g. /patients/<name>?email=...): one engine call over all of them,
       // every string scanned whatever the policy's JSON `paths` say.
