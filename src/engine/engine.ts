@@ -7,7 +7,6 @@ import type { DetectorRegistry } from '../detectors/registry';
 import type { Detection } from '../detectors/types';
 import { DetectorError } from '../errors';
 import type { KeyRing } from '../keys/key-ring';
-import { OPERATORS } from '../operators/registry';
 import type { OperatorContext } from '../operators/types';
 import { extractSegments, replaceSegments, type Segment } from '../payload/segments';
 import type { Policy } from '../policy/types';
@@ -152,6 +151,3 @@ export function createEngine(deps: EngineDeps): Engine {
     models,
   };
 }
-
-/** Operators known to the engine (for docs and `policy show`). */
-export const OPERATOR_LIST = Object.values(OPERATORS).map((o) => ({ name: o.name, reversible: o.reversible }));
