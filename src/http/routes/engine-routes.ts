@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { countByEntity, itemRecords, requestRecord } from '../../audit/recorder';
 import { ValidationError } from '../../errors';
 import { requireTenant } from '../middleware/auth';
@@ -18,17 +18,22 @@ import {
 import type { AppDeps } from '../types';
 import { guarded } from './guard';
 
+/** Label the route and resolve the tenant, its policy and the audit context (one route string for both). */
+function begin(deps: AppDeps, res: Response, route: string) {
+  label(res, route);
+  const tenant = tenantOf(res);
+  const policy = policyFor(deps, tenant);
+  return { tenant, policy, ctx: { requestId: requestIdOf(res), route, policy } };
+}
+
 /** POST /v1/analyze, /v1/redact, /v1/check, /v1/batch/redact — the tenant comes from the key, never the body. */
 export function engineRoutes(deps: AppDeps): Router {
   const r = Router();
   const body = readBody({ limit: deps.config.bodyLimitBytes, depthLimit: deps.config.jsonDepthLimit, accept: 'json' });
 
   r.post('/v1/analyze', requireTenant, body, async (_req, res) => {
-    label(res, '/v1/analyze');
-    const tenant = tenantOf(res);
-    const policy = policyFor(deps, tenant);
+    const { tenant, policy, ctx } = begin(deps, res, '/v1/analyze');
     const payload = payloadOf(objectBody(res));
-    const ctx = { requestId: requestIdOf(res), route: '/v1/analyze', policy };
     const result = await guarded(deps, tenant, ctx, () => deps.engine.analyze(payload, policy));
     const counts = countByEntity(result.entities);
     await appendAudit(deps, tenant, [requestRecord(ctx, 'returned', 200, counts)]);
@@ -42,13 +47,10 @@ export function engineRoutes(deps: AppDeps): Router {
   });
 
   r.post('/v1/redact', requireTenant, body, async (_req, res) => {
-    label(res, '/v1/redact');
-    const tenant = tenantOf(res);
-    const policy = policyFor(deps, tenant);
+    const { tenant, policy, ctx } = begin(deps, res, '/v1/redact');
     const obj = objectBody(res);
     const payload = payloadOf(obj);
     const session = sessionOf(obj, false);
-    const ctx = { requestId: requestIdOf(res), route: '/v1/redact', policy };
     const result = await guarded(deps, tenant, ctx, () => deps.engine.redact(payload, policy, { tenant, session }));
     const counts = countByEntity(result.items);
     // Durable before the redacted copy is released.
@@ -67,11 +69,8 @@ export function engineRoutes(deps: AppDeps): Router {
   });
 
   r.post('/v1/check', requireTenant, body, async (_req, res) => {
-    label(res, '/v1/check');
-    const tenant = tenantOf(res);
-    const policy = policyFor(deps, tenant);
+    const { tenant, policy, ctx } = begin(deps, res, '/v1/check');
     const payload = payloadOf(objectBody(res));
-    const ctx = { requestId: requestIdOf(res), route: '/v1/check', policy };
     const result = await guarded(deps, tenant, ctx, () => deps.engine.check(payload, policy));
     await appendAudit(deps, tenant, [requestRecord(ctx, 'returned', 200, result.counts)]);
     res.locals.counts = result.counts;
@@ -79,9 +78,7 @@ export function engineRoutes(deps: AppDeps): Router {
   });
 
   r.post('/v1/batch/redact', requireTenant, body, async (_req, res) => {
-    label(res, '/v1/batch/redact');
-    const tenant = tenantOf(res);
-    const policy = policyFor(deps, tenant);
+    const { tenant, policy, ctx } = begin(deps, res, '/v1/batch/redact');
     const obj = objectBody(res);
     const session = sessionOf(obj, false);
     if (!Array.isArray(obj.items)) throw new ValidationError('items: expected an array');
@@ -94,8 +91,6 @@ export function engineRoutes(deps: AppDeps): Router {
       if (typeof o.id !== 'string' || o.id.length > 256) throw new ValidationError(`items[${i}].id: expected a string of at most 256 characters`);
       return { id: o.id, payload: payloadOf(o, `items[${i}]`) };
     });
-    const requestId = requestIdOf(res);
-    const ctx = { requestId, route: '/v1/batch/redact', policy };
     // All items or none: one failing detector blocks the whole batch (fail closed).
     const results = await guarded(deps, tenant, ctx, async () => {
       const out = [];
@@ -120,7 +115,7 @@ export function engineRoutes(deps: AppDeps): Router {
         degraded: r.degraded,
       })),
       policy: { id: policy.id, version: policy.version },
-      requestId,
+      requestId: ctx.requestId,
     });
   });
 
