@@ -21,6 +21,7 @@ function streamIndex(json: unknown, path: string): string {
 interface DeltaRef {
   event: number;
   path: string;
+  text: string;
 }
 
 /**
@@ -47,7 +48,7 @@ export async function restoreEventStream(body: string, restore: (text: string) =
       if (!DELTA_PATH.test(s.path)) continue;
       const key = `${s.path}#${streamIndex(json, s.path)}`;
       const list = streams.get(key) ?? [];
-      list.push({ event: i, path: s.path });
+      list.push({ event: i, path: s.path, text: s.text });
       streams.set(key, list);
     }
   }
@@ -62,10 +63,7 @@ export async function restoreEventStream(body: string, restore: (text: string) =
   for (const refs of streams.values()) {
     const restorer = new StreamRestorer(restore);
     const outputs: string[] = [];
-    for (const ref of refs) {
-      const value = extractSegments(parsed.get(ref.event)!.json).find((s) => s.path === ref.path)!.text;
-      outputs.push(await restorer.push(value));
-    }
+    for (const ref of refs) outputs.push(await restorer.push(ref.text));
     outputs[outputs.length - 1] += await restorer.end();
     refs.forEach((ref, k) => set(ref, outputs[k]));
   }
