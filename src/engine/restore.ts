@@ -1,5 +1,5 @@
 import type { KeyRing } from '../keys/key-ring';
-import { sivDecrypt, unseal } from '../operators/crypto';
+import { encryptAad, sivDecrypt, unseal, vaultAad } from '../operators/crypto';
 import { TOKEN_LENGTH } from '../operators/tokenize';
 import type { VaultStore } from '../vault/types';
 
@@ -25,7 +25,7 @@ export async function restoreTokens(
     const entry = entries.get(token.toLowerCase());
     if (!entry || entry.entity !== entity.toUpperCase()) return whole;
     restored++;
-    return unseal(key, entry.sealed, `${opts.tenant}\u0000${opts.session}\u0000${entry.token}`);
+    return unseal(key, entry.sealed, vaultAad(opts.tenant, opts.session, entry.token));
   });
   return { text: out, restored };
 }
@@ -36,7 +36,7 @@ export function decryptValues(text: string, opts: { tenant: string; keys: KeyRin
   const key = opts.keys.key(opts.tenant, 'encrypt');
   const out = text.replace(ENC_RE, (whole, entity: string, blob: string) => {
     try {
-      const value = sivDecrypt(key, Buffer.from(blob, 'base64url'), `${opts.tenant}\u0000${entity}`);
+      const value = sivDecrypt(key, Buffer.from(blob, 'base64url'), encryptAad(opts.tenant, entity));
       restored++;
       return value;
     } catch {

@@ -1,5 +1,19 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
+/** AES-256-GCM under `iv`: `iv ‖ ciphertext ‖ tag` (the layout `sivDecrypt` reads). */
+function gcmEncrypt(key: Buffer, iv: Buffer, plaintext: string, aad: string): Buffer {
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, ct, cipher.getAuthTag()]);
+}
+
+/** Associated data binding a vault entry to its tenant, session and token (sealed by `tokenize`, opened by restore). */
+export const vaultAad = (tenant: string, session: string, token: string) => `${tenant}\u0000${session}\u0000${token}`;
+
+/** Associated data binding an `encrypt`ed value to its tenant and entity type (written by `encrypt`, read by decrypt). */
+export const encryptAad = (tenant: string, entity: string) => `${tenant}\u0000${entity}`;
+
 /**
  * Deterministic authenticated encryption (SIV construction over AES-256-GCM): the 96-bit IV is an HMAC of the
  * plaintext under a separate key, so the same value always gives the same ciphertext (joins still work), and the
@@ -7,10 +21,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
  */
 export function sivEncrypt(encKey: Buffer, macKey: Buffer, plaintext: string, aad: string): Buffer {
   const iv = createHmac('sha256', macKey).update(aad).update('\u0000').update(plaintext, 'utf8').digest().subarray(0, 12);
-  const cipher = createCipheriv('aes-256-gcm', encKey, iv);
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, ct, cipher.getAuthTag()]);
+  return gcmEncrypt(encKey, iv, plaintext, aad);
 }
 
 export function sivDecrypt(encKey: Buffer, blob: Buffer, aad: string): string {
@@ -25,11 +36,7 @@ export function sivDecrypt(encKey: Buffer, blob: Buffer, aad: string): string {
 
 /** Randomized authenticated encryption for values at rest (vault). */
 export function seal(key: Buffer, plaintext: string, aad: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, ct, cipher.getAuthTag()]).toString('base64url');
+  return gcmEncrypt(key, randomBytes(12), plaintext, aad).toString('base64url');
 }
 
 export function unseal(key: Buffer, sealed: string, aad: string): string {

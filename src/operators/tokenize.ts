@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeValue, randomToken, seal } from './crypto';
+import { normalizeValue, randomToken, seal, vaultAad } from './crypto';
 import type { Operator } from './types';
 
 export const TOKEN_LENGTH = 10;
@@ -22,7 +22,7 @@ export const tokenize: Operator<Record<string, never>> = {
       session: ctx.session,
       token: candidate,
       lookupKey,
-      sealed: seal(ctx.keys.key(ctx.tenant, 'vault'), value, `${ctx.tenant}\u0000${ctx.session}\u0000${candidate}`),
+      sealed: seal(ctx.keys.key(ctx.tenant, 'vault'), value, vaultAad(ctx.tenant, ctx.session, candidate)),
       entity,
       expiresAt: ctx.now() + ctx.vaultTtlMs,
     });
