@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify as toYaml } from 'yaml';
 import { DEFAULT_MODEL_DIR } from '../detectors/build-registry';
+import { publicItems } from '../engine/public-items';
 import { GatewayError } from '../errors';
 import { formatReport, runEval } from '../eval/run-eval';
 import { start } from '../index';
@@ -81,11 +82,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           return { id, entities: r.entities.map((e) => ({ type: e.entity, start: e.start, end: e.end, score: e.score, detector: e.detectorId })) };
         }
         const r = await engine.redact({ text }, policy, { tenant });
-        return {
-          id,
-          text: r.text,
-          items: r.items.map((i) => ({ path: i.path, type: i.entity, start: i.start, end: i.end, operator: i.operator, detector: i.detectorId, score: i.score })),
-        };
+        return { id, text: r.text, items: publicItems(r.items) };
       });
       return failed ? 1 : 0;
     }

@@ -57,11 +57,6 @@ export function sessionOf(obj: Record<string, unknown>, required: boolean): stri
   return s;
 }
 
-/** API response form of items: the digest is for the audit trail only. */
-export function publicItems(items: readonly RedactionItem[]) {
-  return items.map((i) => ({ path: i.path, type: i.entity, start: i.start, end: i.end, operator: i.operator, detector: i.detectorId, score: i.score }));
-}
-
 /** Append to the audit trail (durable when resolved) and count the write. */
 export async function appendAudit(deps: AppDeps, tenant: string, records: AuditInput[]): Promise<void> {
   try {

@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import { countByEntity, itemRecords, requestRecord } from '../../audit/recorder';
+import { publicItems } from '../../engine/public-items';
 import { ValidationError } from '../../errors';
 import { requireTenant } from '../middleware/auth';
 import { readBody } from '../middleware/limits';
@@ -10,7 +11,6 @@ import {
   objectBody,
   payloadOf,
   policyFor,
-  publicItems,
   requestIdOf,
   sessionOf,
   tenantOf,
