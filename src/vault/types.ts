@@ -1,7 +1,7 @@
 /**
  * Reversible tokens kept per tenant and session, so that `tokenize`d values can be put back into responses
  * (`/v1/restore`, proxy `restore: true`). Values are stored encrypted under a per-tenant key by the caller of
- * the vault (see `vault/sealed-vault.ts`); a store only ever sees ciphertext.
+ * the vault (the `tokenize` operator seals them); a store only ever sees ciphertext.
  */
 export interface VaultEntry {
   tenant: string;
@@ -25,5 +25,7 @@ export interface VaultStore {
   hasSession(tenant: string, session: string): Promise<boolean>;
   /** Drop expired entries; returns how many. */
   purgeExpired(now?: number): Promise<number>;
+  /** GDPR erasure of a whole tenant (with key shredding); stores that cannot do it leave it out (501). */
+  deleteTenant?(tenant: string): Promise<number>;
   close?(): Promise<void>;
 }

@@ -112,11 +112,10 @@ export function restoreRoutes(deps: AppDeps): Router {
     const principal = principalOf(res);
     const tenant = String(req.params.tenant);
     if (principal.type !== 'admin') throw new NotFoundError('tenant');
-    const vault = deps.vault as typeof deps.vault & { deleteTenant?: (t: string) => Promise<number> };
     if (!deps.policies.get(tenant)) throw new NotFoundError('tenant');
-    if (typeof vault.deleteTenant !== 'function') throw new GatewayError('NOT_SUPPORTED', 501, 'this vault store cannot erase a tenant');
+    if (typeof deps.vault.deleteTenant !== 'function') throw new GatewayError('NOT_SUPPORTED', 501, 'this vault store cannot erase a tenant');
     res.locals.tenant = tenant;
-    const removed = await vault.deleteTenant(tenant);
+    const removed = await deps.vault.deleteTenant(tenant);
     await appendAudit(deps, tenant, [
       requestRecord({ requestId: requestIdOf(res), route: '/v1/tenants/:tenant/vault', policy: deps.policies.get(tenant) }, 'returned', 200, { erased: removed }, `ADMIN:${principal.name}`, 'erasure'),
     ]);
