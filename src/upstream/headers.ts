@@ -16,15 +16,20 @@ const HOP_BY_HOP = new Set([
 ]);
 const GATEWAY_OWNED = new Set(['host', 'authorization', 'content-length', 'content-encoding', 'accept-encoding', 'expect', 'x-phi-session', 'x-request-id', 'cookie']);
 
-/** Request headers to forward: everything except hop-by-hop (incl. those named in Connection), the gateway's
- * Authorization and recomputed framing; then the upstream's configured credential headers. */
-export function forwardRequestHeaders(incoming: Record<string, string | string[] | undefined>, upstream: Upstream, upstreamName: string, env: NodeJS.ProcessEnv, requestId: string): Headers {
-  const connectionListed = new Set(
-    String(incoming.connection ?? '')
+/** Header names listed in a Connection header value (they are hop-by-hop for this connection). */
+function listedIn(connection: string): Set<string> {
+  return new Set(
+    connection
       .split(',')
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean),
   );
+}
+
+/** Request headers to forward: everything except hop-by-hop (incl. those named in Connection), the gateway's
+ * Authorization and recomputed framing; then the upstream's configured credential headers. */
+export function forwardRequestHeaders(incoming: Record<string, string | string[] | undefined>, upstream: Upstream, upstreamName: string, env: NodeJS.ProcessEnv, requestId: string): Headers {
+  const connectionListed = listedIn(String(incoming.connection ?? ''));
   const out = new Headers();
   for (const [k, v] of Object.entries(incoming)) {
     const name = k.toLowerCase();
@@ -48,12 +53,7 @@ export function forwardRequestHeaders(incoming: Record<string, string | string[]
 
 /** Response headers to return to the client: hop-by-hop and framing removed (the body is re-encoded). */
 export function responseHeaders(h: Headers): Array<[string, string]> {
-  const connectionListed = new Set(
-    (h.get('connection') ?? '')
-      .split(',')
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean),
-  );
+  const connectionListed = listedIn(h.get('connection') ?? '');
   const out: Array<[string, string]> = [];
   h.forEach((value, key) => {
     const name = key.toLowerCase();
