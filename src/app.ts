@@ -16,11 +16,7 @@ export type { AppDeps } from './http/types';
 
 /** Build the Express app from injected dependencies (no listen; tests drive it in-process). */
 export function createApp(deps: AppDeps): Express {
-  const auth =
-    deps.auth ??
-    (deps.config.apiKeysFile
-      ? Authenticator.fromFile(deps.config.apiKeysFile, { apiKeys: deps.config.apiKeys, adminKeys: deps.config.adminKeys })
-      : new Authenticator({ apiKeys: deps.config.apiKeys, adminKeys: deps.config.adminKeys }));
+  const auth = deps.auth ?? Authenticator.fromConfig(deps.config);
 
   const app = express();
   app.disable('x-powered-by');

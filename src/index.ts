@@ -53,9 +53,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, opts: {
     print('phi-gateway development mode: no PHI_GATEWAY_API_KEYS set; generated keys for this run only:');
     for (const k of apiKeys) print(`  ${k.tenant}: ${k.key}`);
   }
-  const auth = config.apiKeysFile
-    ? Authenticator.fromFile(config.apiKeysFile, { apiKeys, adminKeys: config.adminKeys })
-    : new Authenticator({ apiKeys, adminKeys: config.adminKeys });
+  const auth = Authenticator.fromConfig({ ...config, apiKeys });
   for (const t of auth.tenants()) if (!policies.get(t)) logger.warn('an API key names a tenant without a policy', { tenant: t });
 
   const modelDir = config.modelDir ?? DEFAULT_MODEL_DIR;

@@ -50,6 +50,12 @@ export class Authenticator {
     return new Authenticator({ ...base, hashedLines: text.split(/\r?\n/) });
   }
 
+  /** The configured keys: environment lists, plus the hashed-keys file when one is named. */
+  static fromConfig(c: { apiKeys: Array<{ tenant: string; key: string }>; adminKeys: Array<{ tenant: string; key: string }>; apiKeysFile?: string }): Authenticator {
+    const base = { apiKeys: c.apiKeys, adminKeys: c.adminKeys };
+    return c.apiKeysFile ? Authenticator.fromFile(c.apiKeysFile, base) : new Authenticator(base);
+  }
+
   get size(): number {
     return this.entries.length;
   }
