@@ -1,22 +1,11 @@
 import type { Config } from '../config/config';
-import type { Payload, AnalyzeResult, RedactResult } from '../engine/types';
+import type { Engine } from '../engine/engine';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Policy } from '../policy/types';
 import type { AuditStore } from '../store/types';
 import type { VaultStore } from '../vault/types';
 import type { Authenticator } from './middleware/auth';
-
-/** What the HTTP layer needs from the engine (structurally the engine's `Engine`). */
-export interface GatewayEngine {
-  analyze(payload: Payload, policy: Policy, opts?: { signal?: AbortSignal }): Promise<AnalyzeResult>;
-  redact(payload: Payload, policy: Policy, opts: { tenant: string; session?: string }): Promise<RedactResult>;
-  check(payload: Payload, policy: Policy): Promise<{ compliant: boolean; counts: Record<string, number> }>;
-  restore(text: string, opts: { tenant: string; session: string }): Promise<{ text: string; restored: number }>;
-  restoreJson(json: unknown, opts: { tenant: string; session: string }): Promise<{ json: unknown; restored: number }>;
-  decrypt(text: string, opts: { tenant: string }): { text: string; restored: number };
-  models(): Array<{ id: string; version: string }>;
-}
 
 /** What the HTTP layer needs from the policy store. */
 export interface PolicySource {
@@ -44,7 +33,7 @@ export type AppConfig = Pick<
 export interface AppDeps {
   config: AppConfig;
   policies: PolicySource;
-  engine: GatewayEngine;
+  engine: Engine;
   audit: AuditStore;
   vault: VaultStore;
   logger: Logger;
