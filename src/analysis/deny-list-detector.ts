@@ -1,9 +1,6 @@
+import { escapeRegExp } from '../detectors/escape-regexp';
 import type { Detection, Detector } from '../detectors/types';
 import type { DenyEntry } from '../policy/types';
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Terms a tenant always wants removed (a patient list, a project code name): exact entries match
@@ -11,7 +8,7 @@ function escapeRegex(s: string): string {
  */
 export function denyListDetector(entries: readonly DenyEntry[]): Detector | undefined {
   const rules = entries.flatMap((e) => {
-    const sources = [...e.exact.map((s) => `(?<![\\p{L}\\p{N}])${escapeRegex(s)}(?![\\p{L}\\p{N}])`), ...e.regex];
+    const sources = [...e.exact.map((s) => `(?<![\\p{L}\\p{N}])${escapeRegExp(s)}(?![\\p{L}\\p{N}])`), ...e.regex];
     return sources.length ? [{ entity: e.entity, regex: new RegExp(sources.join('|'), 'giu') }] : [];
   });
   if (rules.length === 0) return undefined;

@@ -16,10 +16,7 @@
  * text share a scan; the next text replaces it. Nothing else about a text is kept. Only built-in word lists belong
  * here: a policy's custom patterns keep their own regex, so no tenant's words shape another tenant's scan.
  */
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from './escape-regexp';
 
 function startsAt(sticky: RegExp, text: string, at: number): boolean {
   sticky.lastIndex = at;

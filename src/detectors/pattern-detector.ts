@@ -1,6 +1,7 @@
 import { contextBefore, DEFAULT_CONTEXT_WINDOW, hasAnyWord } from './context';
 import { BUILT_IN_CONTEXT, ContextVocabulary, hasHitIn } from './context-index';
 import { isEntityType, type EntityType } from './entities';
+import { escapeRegExp } from './escape-regexp';
 import type { Detection, DetectOptions, Detector, DetectorKind } from './types';
 
 /**
@@ -66,10 +67,6 @@ interface CompiledPattern {
   group: number;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function checkScore(score: number, where: string): void {
   if (typeof score !== 'number' || !(score >= 0 && score <= 1)) {
     throw new TypeError(`${where}: score must be a number in [0, 1]`);
@@ -104,10 +101,10 @@ export function resolveOverlaps(detections: Detection[]): Detection[] {
   return kept;
 }
 
-/** Next non-empty match; a zero-length match advances by one so that global matching always terminates. */
 /** Longest rejected match after which the scan resumes at the next character instead of after the match. */
 const RETRY_AFTER_REJECT_MAX = 64;
 
+/** Next non-empty match; a zero-length match advances by one so that global matching always terminates. */
 function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
   for (;;) {
     const m = re.exec(text);
