@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { requestRecord } from '../../audit/recorder';
 import { GatewayError, NotFoundError, ValidationError } from '../../errors';
 import { requirePrincipal } from '../middleware/auth';
@@ -12,6 +12,13 @@ function mapStrings(v: unknown, fn: (s: string) => string): unknown {
   if (Array.isArray(v)) return v.map((x) => mapStrings(x, fn));
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, mapStrings(x, fn)]));
   return v;
+}
+
+/** The tenant an admin key names (body or query): one with a loaded policy, else 404. */
+function namedTenant(deps: AppDeps, res: Response, named: unknown): string {
+  if (typeof named !== 'string' || !deps.policies.get(named)) throw new NotFoundError('tenant');
+  res.locals.tenant = named;
+  return named;
 }
 
 /**
@@ -37,9 +44,7 @@ export function restoreRoutes(deps: AppDeps): Router {
       session = sessionOf(obj, true);
       if (obj.tenant !== undefined && obj.tenant !== tenant) throw new NotFoundError('session');
     } else {
-      if (typeof obj.tenant !== 'string' || !deps.policies.get(obj.tenant)) throw new NotFoundError('tenant');
-      tenant = obj.tenant;
-      res.locals.tenant = tenant;
+      tenant = namedTenant(deps, res, obj.tenant);
       session = sessionOf(obj, false);
     }
     if (session !== undefined && !(await deps.vault.hasSession(tenant, session))) throw new NotFoundError('session');
@@ -87,14 +92,7 @@ export function restoreRoutes(deps: AppDeps): Router {
     label(res, '/v1/sessions/:id');
     const principal = principalOf(res);
     const id = String(req.params.id);
-    let tenant: string;
-    if (principal.type === 'tenant') tenant = principal.tenant;
-    else {
-      const t = req.query.tenant;
-      if (typeof t !== 'string' || !deps.policies.get(t)) throw new NotFoundError('tenant');
-      tenant = t;
-      res.locals.tenant = t;
-    }
+    const tenant = principal.type === 'tenant' ? principal.tenant : namedTenant(deps, res, req.query.tenant);
     if (!SESSION_RE.test(id) || !(await deps.vault.hasSession(tenant, id))) throw new NotFoundError('session');
     const removed = await deps.vault.deleteSession(tenant, id);
     await appendAudit(deps, tenant, [
