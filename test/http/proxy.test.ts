@@ -88,6 +88,16 @@ describe('proxy forwarding', () => {
     expect(paths.sort()).toEqual(['$body:EMAIL_ADDRESS', '$url.path[1]:US_SSN', '$url.query[0]:EMAIL_ADDRESS']);
   });
 
+  it('rewrites every query value once, in order, whatever the number of parameters', async () => {
+    const res = await request(h.app).get(`/proxy/echo/find?a=1&ssn=${SSN}&c=3&d=4`).set(bearer(h.keys.alpha));
+    expect(res.status).toBe(200);
+    const got = h.upstream.received[0];
+    expect(got.url).not.toContain(SSN);
+    const forwarded = new URLSearchParams(got.url.slice(got.url.indexOf('?') + 1));
+    expect([...forwarded.keys()]).toEqual(['a', 'ssn', 'c', 'd']);
+    expect([forwarded.get('a'), forwarded.get('c'), forwarded.get('d')]).toEqual(['1', '3', '4']);
+  });
+
   it('restores vault tokens in the upstream response when the policy says restore: true', async () => {
     h.upstream.handler = (r, res) => {
       res.setHeader('content-type', 'application/json');

@@ -100,10 +100,10 @@ export function proxyRoutes(deps: AppDeps): Router {
             auditItems.push(...itemRecords(ctx, [{ ...it, path: '' }], where));
           }
           for (let i = 0; i < decoded.length; i++) if (out[i] !== decoded[i]) restSegments[i] = encodeURIComponent(out[i]);
-          const redactedQuery = new URLSearchParams();
-          entries.forEach(([k], i) => redactedQuery.append(k, out[decoded.length + i]));
-          query.forEach((_v, k) => query.delete(k));
-          redactedQuery.forEach((v, k) => query.append(k, v));
+          // Deleting inside query.forEach skips entries (the list shrinks under the loop) and left original values
+          // behind: clear by name from a copy of the keys, then write every pair back in order.
+          for (const k of new Set(query.keys())) query.delete(k);
+          entries.forEach(([k], i) => query.append(k, out[decoded.length + i]));
         }
       }
     });
