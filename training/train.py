@@ -207,7 +207,8 @@ def main():
                       f"{(time.time() - te) / nb:.2f}s/step", flush=True)
         res = evaluate_sets(model, dev)
         summary = {k: round(v["micro_PLO"]["f1"], 4) for k, v in res.items()}
-        sel = res[sel_key]["micro_PLO"]["f1"] if sel_key else sum(summary.values()) / len(summary)
+        others = [v for k, v in summary.items() if k != "conll"]  # --no-conll: select without Reuters text
+        sel = res[sel_key]["micro_PLO"]["f1"] if sel_key else sum(others) / len(others)
         print(f"epoch {ep} loss {tot_loss / max(nb, 1):.4f} time {time.time() - te:.0f}s dev PER/LOC/ORG F1 {summary} "
               f"conll PER {res.get('conll', {}).get('PER', {}).get('f1', 0):.4f} sel {sel:.4f}", flush=True)
         ck = {"model": model.state_dict(), "hp": HP, "n_words": len(vocab), "n_chars": len(chars),
