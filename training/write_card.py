@@ -62,6 +62,8 @@ def main():
                     f1 = line.split("'conll': ")[1].split(",")[0] if "'conll': " in line else "?"
                     curve.append(f"{'s2' if log == 'train2.log' else 's1'}e{ep} {f1}")
     curve = ", ".join(curve) if curve else "n/a"
+    org = [v["ORG"]["f1"] for v in ship["dev"].values() if "ORG" in v]
+    org_lo, org_hi = min(org), max(org)
     card = f"""# phi-ner-small
 
 phi-gateway's own named-entity model: a small transformer encoder trained **from scratch** on this project's
@@ -188,7 +190,7 @@ part), so this measures template-level generalisation, not the full variety of r
 - Learned position embeddings, trained on sequences of ≤ 128 tokens of which few are near-full: predictions near
   the end of a full window are less stable. The runtime's windowing keeps each token's prediction from the window
   where it is farthest from an edge, which avoids most of this.
-- Small and from scratch: ORG is weak everywhere (0.3–0.67 F1); WNUT-17/BTC/WikiGold are far below CoNLL. Policies
+- Small and from scratch: ORG is the weakest type ({org_lo:.2f}–{org_hi:.2f} F1 across the dev sets); WNUT-17/BTC/WikiGold are far below CoNLL. Policies
   should combine it with the pattern detectors, allow/deny lists and context words.
 """
     notes = os.path.join(work, "CARD_NOTES.md")  # optional provenance notes for this particular build
