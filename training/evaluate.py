@@ -52,6 +52,10 @@ def main():
         p = os.path.join(work, "data", f"dev.{name}.json")
         if os.path.exists(p):
             sets[name] = json.load(open(p, encoding="utf-8"))
+    if "conll" in sets:  # casing robustness: the same dev set in ALL CAPS and in lower case
+        for name, fn in (("conll_upper", str.upper), ("conll_lower", str.lower)):
+            sets[name] = [{"tokens": [fn(t) if len(fn(t)) == len(t) else t for t in s["tokens"]], "tags": s["tags"]}
+                          for s in sets["conll"]]
     bias = json.load(open(os.path.join(work, "data", "bias.json"), encoding="utf-8"))
     results = {}
     for mname, path in models.items():

@@ -10,7 +10,8 @@ import torch
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
 DEV_NAMES = {"conll": "CoNLL-2003 dev (testa)", "wnut17": "WNUT-17 dev", "btc": "BTC dev (section H, 2nd half)",
-             "wikigold": "WikiGold held-out articles (every 5th)", "btc_no_at": "BTC dev without @-mention entities", "synth": "Synthetic PHI held-out (unseen templates + names)"}
+             "wikigold": "WikiGold held-out articles (every 5th)", "btc_no_at": "BTC dev without @-mention entities",
+             "conll_upper": "CoNLL-2003 dev, ALL CAPS", "conll_lower": "CoNLL-2003 dev, lower case", "synth": "Synthetic PHI held-out (unseen templates + names)"}
 ORIGINS = {"us_census": "US Census 1990 lists", "hispanic": "Hispanic", "east_asian": "East Asian (CN/KR/JP/VN)",
            "south_asian": "South Asian", "arabic": "Arabic", "african": "African (West/East/South)",
            "slavic": "Slavic", "european": "Other European"}
