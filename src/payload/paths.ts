@@ -1,18 +1,31 @@
 /**
  * JSON paths as people write them: `messages[2].content`, `input`, `tool_calls[0].function.arguments.city`.
- * Keys that are not plain identifiers are written `["a key"]`. Policy `paths` may use `*` (one key or index) and
- * `**` (any depth); a pattern also selects everything below what it matches.
+ * Paths end up in audit records, so a key is written by name only when it looks like a field name (lower-case
+ * start, identifier characters, no run of 3+ digits); any other key — `"Jane Doe"`, `"078-05-1120"` — is written by
+ * its position in the object, `[#2]`, and scanned like a value (`SAFE_KEY` in `segments.ts`). Policy `paths` may use
+ * `*` (one key or index) and `**` (any depth); a pattern also selects everything below what it matches.
  */
-export type PathPart = string | number;
+export interface OpaqueKey {
+  /** Position of the key in its object. */
+  opaque: number;
+}
 
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+export type PathPart = string | number | OpaqueKey;
+
+/** Keys that are written by name in paths and not scanned. */
+export const SAFE_KEY = /^[a-z_$][A-Za-z0-9_$-]{0,63}$/;
+const DIGIT_RUN = /\d{3}/;
+
+export function isSafeKey(key: string): boolean {
+  return SAFE_KEY.test(key) && !DIGIT_RUN.test(key);
+}
 
 export function formatPath(parts: readonly PathPart[]): string {
   let out = '';
   for (const p of parts) {
     if (typeof p === 'number') out += `[${p}]`;
-    else if (IDENT.test(p)) out += out === '' ? p : `.${p}`;
-    else out += `[${JSON.stringify(p)}]`;
+    else if (typeof p === 'object') out += `[#${p.opaque}]`;
+    else out += out === '' ? p : `.${p}`;
   }
   return out;
 }
@@ -36,6 +49,7 @@ export function matchesPattern(path: readonly PathPart[], pattern: readonly stri
   if (pi === path.length) return pattern.slice(pj).every((p) => p === '**');
   const p = pattern[pj];
   if (p === '**') return matchesPattern(path, pattern, pi, pj + 1) || matchesPattern(path, pattern, pi + 1, pj);
-  if (p === '*' || p === String(path[pi])) return matchesPattern(path, pattern, pi + 1, pj + 1);
+  const part = path[pi];
+  if (p === '*' || (typeof part !== 'object' && p === String(part))) return matchesPattern(path, pattern, pi + 1, pj + 1);
   return false;
 }

@@ -1,4 +1,7 @@
-import { formatPath, matchesPattern, parsePattern, type PathPart } from './paths';
+import { formatPath, isSafeKey, matchesPattern, parsePattern, type PathPart } from './paths';
+
+/** Suffix of the path of a segment that is an object key rather than a value: `customer[#0]#key`. */
+export const KEY_SUFFIX = '#key';
 
 /** One string of the payload to scan. `path` is '' for a plain-text payload. */
 export interface Segment {
@@ -19,8 +22,9 @@ function embeddedJson(s: string): unknown {
 }
 
 /**
- * Walk a JSON value, calling `visit` for every selected string; `rewrite` returns the value with those strings
- * replaced. One walker serves both, so extraction and write-back can never disagree on paths.
+ * Walk a JSON value, calling `onString` for every selected string — values, and object keys that do not look like
+ * field names (their path ends in `#key`) — and return the value with what `onString` returned in their place.
+ * Extraction and write-back use this one walker, so they can never disagree on paths.
  */
 function walk(value: unknown, parts: PathPart[], selected: (parts: PathPart[]) => boolean, onString: (path: string, text: string) => string): unknown {
   if (typeof value === 'string') {
@@ -43,11 +47,19 @@ function walk(value: unknown, parts: PathPart[], selected: (parts: PathPart[]) =
   if (value !== null && typeof value === 'object') {
     let changed = false;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const w = walk(v, [...parts, k], selected, onString);
-      if (w !== v) changed = true;
-      out[k] = w;
-    }
+    Object.entries(value).forEach(([k, v], i) => {
+      const safe = isSafeKey(k);
+      const keyParts = [...parts, safe ? k : { opaque: i }];
+      let key = k;
+      if (!safe && selected(keyParts)) {
+        key = onString(formatPath(keyParts) + KEY_SUFFIX, k);
+        // Two keys redacted to the same text must not overwrite each other.
+        for (let n = 2; key !== k && Object.hasOwn(out, key); n++) key = `${key.replace(/~\d+$/, '')}~${n}`;
+      }
+      const w = walk(v, keyParts, selected, onString);
+      if (w !== v || key !== k) changed = true;
+      out[key] = w;
+    });
     return changed ? out : value;
   }
   return value;

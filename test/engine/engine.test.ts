@@ -79,6 +79,15 @@ describe('engine.redact', () => {
     expect(all.items.map((i) => i.path)).toContain('messages[1].tool_calls[0].function.arguments.email');
   });
 
+  it('redacts PHI held in JSON object keys, and item paths never carry a key that is not a field name', async () => {
+    const engine = engineWith();
+    const body = { results: { [`Jane Roe ${SSN}`]: { note: `mail ${EMAIL}` } } };
+    const r = await engine.redact({ json: body }, hipaa, { tenant: 'acme-clinic' });
+    const out = JSON.stringify(r.json);
+    for (const v of ['Jane Roe', SSN, EMAIL]) expect(out).not.toContain(v);
+    expect(r.items.map((i) => `${i.path}:${i.entity}`)).toEqual(['results[#0]#key:PERSON', 'results[#0]#key:US_SSN', 'results[#0].note:EMAIL_ADDRESS']);
+  });
+
   it('gives the same token to the same value in one session and restores it', async () => {
     const engine = engineWith();
     const r = await engine.redact({ text: 'Jane Roe called; Jane Roe again.' }, hipaa, { tenant: 'acme-clinic', session: 'visit-1' });

@@ -25,7 +25,9 @@ describe('extractSegments', () => {
       'messages[2].tool_calls[0].function.name',
       'messages[2].tool_calls[0].function.arguments.patient',
       'messages[2].tool_calls[0].function.arguments.mrn',
-      '["odd key"]',
+      // a key that is not a field name is scanned itself, and written by position: it may be a value
+      '[#2]#key',
+      '[#2]',
     ]);
   });
   it('limits to policy paths with * and **', () => {
@@ -35,6 +37,32 @@ describe('extractSegments', () => {
   it('handles a bare string document and non-JSON strings that start with a brace', () => {
     expect(extractSegments('hello')).toEqual([{ path: '', text: 'hello' }]);
     expect(extractSegments({ a: '{not json' })).toEqual([{ path: 'a', text: '{not json' }]);
+  });
+});
+
+describe('object keys', () => {
+  it('scans keys that are not field names, writes them by position in paths, and replaces them', () => {
+    const doc = { patients: { 'Jane Doe': { ssn: '078-05-1120' }, 'John Roe': { ssn: 'x' } }, Note: 'n' };
+    const segs = extractSegments(doc);
+    expect(segs).toEqual([
+      { path: 'patients[#0]#key', text: 'Jane Doe' },
+      { path: 'patients[#0].ssn', text: '078-05-1120' },
+      { path: 'patients[#1]#key', text: 'John Roe' },
+      { path: 'patients[#1].ssn', text: 'x' },
+      { path: '[#1]#key', text: 'Note' },
+      { path: '[#1]', text: 'n' },
+    ]);
+    expect(segs.map((s) => s.path).join(' ')).not.toMatch(/Jane|John/);
+    const out = replaceSegments(
+      doc,
+      new Map([
+        ['patients[#0]#key', '<PERSON>'],
+        ['patients[#1]#key', '<PERSON>'],
+        ['patients[#0].ssn', '<US_SSN>'],
+      ]),
+    );
+    // two keys redacted to the same text keep both entries
+    expect(out).toEqual({ patients: { '<PERSON>': { ssn: '<US_SSN>' }, '<PERSON>~2': { ssn: 'x' } }, Note: 'n' });
   });
 });
 
@@ -58,7 +86,7 @@ describe('replaceSegments', () => {
 describe('paths', () => {
   it.each([
     [['a', 0, 'b'], 'a[0].b'],
-    [['odd key', 'x'], '["odd key"].x'],
+    [[{ opaque: 1 }, 'x'], '[#1].x'],
     [[2], '[2]'],
   ] as const)('formats %j as %s', (parts, s) => expect(formatPath(parts as any)).toBe(s));
   it.each([
@@ -67,6 +95,7 @@ describe('paths', () => {
     ['**.text', ['messages', 3, 'content', 0, 'text'], true],
     ['input', ['input', 2], true],
     ['input', ['inputs'], false],
-    ['["odd key"]', ['odd key'], true],
+    ['*.x', [{ opaque: 0 }, 'x'], true],
+    ['["odd key"]', [{ opaque: 0 }], false],
   ] as const)('%s matches %j: %s', (pattern, parts, expected) => expect(matchesPattern(parts as any, parsePattern(pattern))).toBe(expected));
 });
