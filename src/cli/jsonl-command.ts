@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
+import { GatewayError } from '../errors';
 import { OrderedPool } from './ordered-pool';
 
 const lineSchema = z.object({ id: z.string(), text: z.string() });
@@ -15,7 +16,8 @@ function describe(err: unknown): string {
     return `${issue.path.join('.') || '(line)'}: ${issue.code === 'invalid_type' ? `expected ${issue.expected}` : 'invalid'}`;
   }
   if (err instanceof SyntaxError) return 'invalid JSON';
-  return err instanceof Error && 'code' in err ? `${(err as { code: string }).code}: ${err.message}` : 'processing failed';
+  // Only our own errors have messages that are known to name fields and never values.
+  return err instanceof GatewayError ? `${err.code}: ${err.message}` : 'processing failed';
 }
 
 /**

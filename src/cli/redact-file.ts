@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { parse as parseCsv } from 'csv-parse';
+import { CsvError, parse as parseCsv } from 'csv-parse';
 import { stringify as stringifyCsv } from 'csv-stringify';
 import type { Engine } from '../engine/engine';
+import { GatewayError } from '../errors';
 import type { RedactionItem } from '../engine/types';
 import type { Policy } from '../policy/types';
 import { OrderedPool } from './ordered-pool';
@@ -79,13 +80,20 @@ export async function redactFile(opts: RedactFileOptions): Promise<RedactFileSum
     const csvOut = stringifyCsv();
     csvOut.pipe(out);
     let header = true;
-    for await (const row of input.pipe(parseCsv({ relax_column_count: true })) as AsyncIterable<string[]>) {
-      if (header) {
-        header = false;
-        csvOut.write(row);
-        continue;
+    try {
+      for await (const row of input.pipe(parseCsv({ relax_column_count: true })) as AsyncIterable<string[]>) {
+        if (header) {
+          header = false;
+          csvOut.write(row);
+          continue;
+        }
+        csvOut.write(await Promise.all(row.map((cell) => (cell ? redactText(cell) : cell))));
       }
-      csvOut.write(await Promise.all(row.map((cell) => (cell ? redactText(cell) : cell))));
+    } catch (err) {
+      // csv-parse messages quote the offending cell: report only where and what kind of problem.
+      const e = err as { code?: unknown; lines?: unknown };
+      if (!(err instanceof CsvError) || typeof e.code !== 'string') throw err;
+      throw new GatewayError('INVALID_CSV', 400, `${basename(opts.input)}: line ${Number(e.lines)}: invalid CSV (${e.code})`);
     }
     csvOut.end();
     await once(out, 'finish');

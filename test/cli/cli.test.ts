@@ -81,6 +81,16 @@ describe('phi-gateway redact', () => {
   });
 });
 
+describe('errors never quote input', () => {
+  it('a malformed CSV names the file, line and problem, not the cell', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phi-cli-csv-'));
+    writeFileSync(join(dir, 'bad.csv'), 'name,ssn\n"Ann Lee",078-05-1120"x\n');
+    const err = await run(['redact', '--no-model', join(dir, 'bad.csv')]).catch((e) => e);
+    expect(err.message).toMatch(/^bad\.csv: line 2: invalid CSV \(\w+\)$/);
+    expect(err.message).not.toMatch(/Ann|078-05-1120/);
+  });
+});
+
 describe('phi-gateway policy', () => {
   it('lint accepts the shipped policies and rejects a broken one with file + path', async () => {
     const ok = await run(['policy', 'lint', join(ROOT, 'policies', 'gdpr.yaml'), join(ROOT, 'policies', 'tenants', 'acme-clinic.yaml')]);
