@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What a derived key is for. One master secret, one key per (tenant, purpose): compromise of one is contained. */
-export type KeyPurpose = 'hash' | 'pseudonymize' | 'encrypt' | 'vault' | 'audit' | 'date-shift' | 'api-key';
+export type KeyPurpose = 'hash' | 'pseudonymize' | 'encrypt' | 'encrypt-iv' | 'vault' | 'audit' | 'date-shift' | 'api-key';
 
 /**
  * Derives every key from one master secret with HKDF-SHA256 (RFC 5869), salted per tenant and labelled per purpose.

@@ -11,7 +11,7 @@ export const encrypt: Operator<Record<string, never>> = {
   params: z.strictObject({}),
   reversible: true,
   apply: ({ value, entity }, _p, ctx) => {
-    const blob = sivEncrypt(ctx.keys.key(ctx.tenant, 'encrypt'), ctx.keys.key(ctx.tenant, 'hash'), value, encryptAad(ctx.tenant, entity));
+    const blob = sivEncrypt(ctx.keys.key(ctx.tenant, 'encrypt'), ctx.keys.key(ctx.tenant, 'encrypt-iv'), value, encryptAad(ctx.tenant, entity));
     return `<ENC:${entity}:${blob.toString('base64url')}>`;
   },
 };
