@@ -42,7 +42,8 @@ export class MemoryVaultStore implements VaultStore {
 
   async hasSession(tenant: string, session: string): Promise<boolean> {
     const prefix = MemoryVaultStore.key(tenant, session, '');
-    return [...this.byToken.keys()].some((k) => k.startsWith(prefix));
+    const now = Date.now();
+    return [...this.byToken].some(([k, e]) => k.startsWith(prefix) && e.expiresAt > now);
   }
 
   async purgeExpired(now = Date.now()): Promise<number> {
