@@ -107,6 +107,11 @@ export function createEngine(deps: EngineDeps): Engine {
     };
   }
 
+  async function restore(text: string, opts: { tenant: string; session: string }): Promise<{ text: string; restored: number }> {
+    if (!deps.vault) return { text, restored: 0 };
+    return restoreTokens(text, { ...opts, vault: deps.vault, keys: deps.keys });
+  }
+
   return {
     async analyze(payload, policy, opts) {
       const segments = segmentsOf(payload, policy);
@@ -128,16 +133,13 @@ export function createEngine(deps: EngineDeps): Engine {
       return { compliant: Object.keys(counts).length === 0, counts };
     },
 
-    async restore(text, opts) {
-      if (!deps.vault) return { text, restored: 0 };
-      return restoreTokens(text, { ...opts, vault: deps.vault, keys: deps.keys });
-    },
+    restore,
 
     async restoreJson(json, opts) {
       let restored = 0;
       const replacements = new Map<string, string>();
       for (const s of extractSegments(json)) {
-        const r = await this.restore(s.text, opts);
+        const r = await restore(s.text, opts);
         if (r.restored) replacements.set(s.path, r.text);
         restored += r.restored;
       }
