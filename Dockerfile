@@ -10,14 +10,14 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
 COPY policies ./policies
 # The model folder is optional (the gateway runs with pattern detectors only without it); make sure it exists.
 COPY . /tmp/context
 RUN mkdir -p models && if [ -d /tmp/context/models ]; then cp -a /tmp/context/models/. models/; fi && rm -rf /tmp/context \
- && npx tsc -p tsconfig.json \
+ && npx tsc -p tsconfig.build.json \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
