@@ -27,9 +27,13 @@ $PY train.py "$WORK" --epochs 5 --batch-tokens 1200 --seed 13 $FLAG 2>&1 | tee "
 step "train, stage 2 (5 more epochs from the stage-1 best, fresh warm-up + cosine from lr 5e-4)"
 $PY train.py "$WORK" --init "$WORK/ckpt/best.pt" --out ckpt2 --epochs 5 --lr 5e-4 --batch-tokens 1200 --seed 14 $FLAG \
   2>&1 | tee "$WORK/train2.log"
+step "train, stage 3 (3 more epochs from the stage-2 best, fresh warm-up + cosine from lr 2.5e-4)"
+$PY train.py "$WORK" --init "$WORK/ckpt2/best.pt" --out ckpt3 --epochs 3 --lr 2.5e-4 --batch-tokens 1200 --seed 15 $FLAG \
+  2>&1 | tee "$WORK/train3.log"
+# the best of the three stages by the selection F1 (a later stage wins ties)
 BEST=$($PY -c "
-import torch; a = torch.load('$WORK/ckpt/best.pt')['selection']; b = torch.load('$WORK/ckpt2/best.pt')['selection']
-print('$WORK/ckpt2/best.pt' if b > a else '$WORK/ckpt/best.pt')")
+import torch; c = ['$WORK/ckpt/best.pt', '$WORK/ckpt2/best.pt', '$WORK/ckpt3/best.pt']
+s = [torch.load(p)['selection'] for p in c]; print(c[max(range(3), key=lambda i: (s[i], i))])")
 cp "$BEST" "$WORK/best.pt"
 step "export ONNX (opset 17) from $BEST and quantize to int8"
 $PY export_onnx.py "$WORK/best.pt" "$WORK/model.fp32.onnx"

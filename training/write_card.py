@@ -17,6 +17,11 @@ ORIGINS = {"us_census": "US Census 1990 lists", "hispanic": "Hispanic", "east_as
            "slavic": "Slavic", "european": "Other European"}
 
 
+STAGE3 = """
+Stage 3: 3 more epochs from the stage-2 best, fresh warm-up + cosine from lr 2.5e-4 (the stage-2 curve was still
+rising at its last epoch)."""
+
+
 def f(x):
     return f"{x:.3f}"
 
@@ -54,14 +59,19 @@ def main():
     best, worst = max(rec, key=rec.get), min(rec, key=rec.get)
     per_recall = {n: ship["dev"][n]["PER"]["r"] for n in ship["dev"] if "PER" in ship["dev"][n]}
     curve = []
-    for log in ("train.log", "train2.log"):
+    stages = [("train.log", "s1"), ("train2.log", "s2"), ("train3.log", "s3")]
+    for log, tag in stages:
         path = os.path.join(work, log)
         if os.path.exists(path):
             for line in open(path):
                 if line.startswith("epoch "):
                     ep = line.split()[1]
                     f1 = line.split("'conll': ")[1].split(",")[0] if "'conll': " in line else "?"
-                    curve.append(f"{'s2' if log == 'train2.log' else 's1'}e{ep} {f1}")
+                    curve.append(f"{tag}e{ep} {f1}")
+    # stage of the selected checkpoint: 1 = from scratch, 2 = from ckpt/best.pt, 3 = from ckpt2/best.pt
+    init = ck.get("init") or ""
+    sel_stage = 3 if "ckpt2" in init else 2 if init else 1
+    stage3 = os.path.exists(os.path.join(work, "train3.log"))
     curve = ", ".join(curve) if curve else "n/a"
     org = [v["ORG"]["f1"] for v in ship["dev"].values() if "ORG" in v]
     org_lo, org_hi = min(org), max(org)
@@ -82,7 +92,7 @@ label them `O`).
 | parameters | {n_params:,} (word embedding 40,000 × {hp['word_dim']} = {40000 * hp['word_dim']:,}; the rest {n_params - 40000 * hp['word_dim']:,}) |
 | folder size | {sum(size.values()) / 1e6:.1f} MB ({', '.join(f'{k} {v / 1e6:.2f} MB' for k, v in size.items())}) |
 | max tokens per window | 128 (the runtime windows longer texts with overlap) |
-| selected checkpoint | stage {'2' if ck.get('init') else '1'}, epoch {ck['epoch']} (by CoNLL-2003 dev PER/LOC/ORG micro F1, measured in torch) |
+| selected checkpoint | stage {sel_stage}, epoch {ck['epoch']} (by CoNLL-2003 dev PER/LOC/ORG micro F1, measured in torch) |
 
 ## Architecture
 
@@ -128,8 +138,8 @@ document are packed into sequences of ≤ 128 tokens (~755k training tokens). Ad
 except embeddings), 1,200-token batches, dropout 0.1 (0.25 on word embeddings), word dropout 0.1 (→ unknown),
 15 % of the real-corpus sequences duplicated in lower or upper case, 60 % of the BTC/WNUT/synthetic/augmented
 sequences re-sampled each epoch (CoNLL and WikiGold always in). Stage 1: 5 epochs, warm-up + cosine from lr 1e-3.
-Stage 2: 5 more epochs from the stage-1 best, fresh warm-up + cosine from lr 5e-4. Seeds 13/14. torch single-threaded,
-OpenBLAS 2 threads; ~5–7 min per epoch on the shared 2 cores.
+Stage 2: 5 more epochs from the stage-1 best, fresh warm-up + cosine from lr 5e-4.{STAGE3 if stage3 else ""}
+Seeds 13/14{"/15" if stage3 else ""}. torch single-threaded, OpenBLAS 2 threads; ~4–7 min per epoch on 2 cores (shared or idle).
 
 CoNLL dev PER/LOC/ORG F1 per epoch (torch): {curve}.
 
@@ -159,8 +169,8 @@ PERSON recall: {', '.join(f'{DEV_NAMES.get(k, k)} {f(v)}' for k, v in per_recall
 | same, best of the 3 (least disturbed by other jobs) | {max(m['fp32']['throughput_tokens_per_s']['runs']):,} tokens/s | {max(m['int8']['throughput_tokens_per_s']['runs']):,} tokens/s |
 
 Throughput was measured with `training/onnx_tool.js bench` (onnxruntime-node, `intraOpNumThreads: 2`) on this
-machine's 2 cores **while other jobs were running on them**, so absolute numbers are pessimistic; the ratio is the
-useful part. Runs: fp32 {m['fp32']['throughput_tokens_per_s']['runs']}, int8 {m['int8']['throughput_tokens_per_s']['runs']}.
+machine's 2 cores; other jobs may share them (see the provenance notes), so absolute numbers vary from run to run and
+the ratio is the useful part. Runs: fp32 {m['fp32']['throughput_tokens_per_s']['runs']}, int8 {m['int8']['throughput_tokens_per_s']['runs']}.
 
 ## Bias check: PERSON recall by name origin
 
