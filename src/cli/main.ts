@@ -6,7 +6,6 @@ import { DEFAULT_MODEL_DIR } from '../detectors/build-registry';
 import { publicItems } from '../engine/public-items';
 import { GatewayError } from '../errors';
 import { formatReport, runEval } from '../eval/run-eval';
-import { start } from '../index';
 import { loadPolicy } from '../policy/loader';
 import { runJsonl } from './jsonl-command';
 import { defaultOutput, redactFile } from './redact-file';
@@ -91,6 +90,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     case 'eval':
       return evalCommand(values, io, threads);
     case 'serve': {
+      // Loaded only here: the gateway stack (express, stores, metrics) costs every other command ~200 ms at start.
+      const { start } = require('../index') as typeof import('../index');
       await start();
       return new Promise<number>(() => undefined);
     }
