@@ -36,23 +36,11 @@ export class PolicyStore {
     return policy;
   }
 
-  load(): void {
+  /** Read every tenant file; nothing is changed. A file that fails is reported, never thrown. */
+  private readAll(): { next: Map<string, Policy>; files: Map<string, string>; errors: PolicyLoadError[] } {
     const next = new Map<string, Policy>();
     const files = new Map<string, string>();
-    for (const file of this.tenantFiles()) {
-      const policy = this.read(file);
-      if (next.has(policy.tenant!)) throw new PolicyError(`${policy.source}: tenant: duplicate tenant id`);
-      next.set(policy.tenant!, policy);
-      files.set(file, policy.tenant!);
-    }
-    this.policies = next;
-    this.tenantOfFile = files;
-  }
-
-  reload(): { errors: PolicyLoadError[]; changed: string[] } {
     const errors: PolicyLoadError[] = [];
-    const next = new Map<string, Policy>();
-    const files = new Map<string, string>();
     for (const file of this.tenantFiles()) {
       try {
         const policy = this.read(file);
@@ -60,14 +48,28 @@ export class PolicyStore {
         next.set(policy.tenant!, policy);
         files.set(file, policy.tenant!);
       } catch (err) {
-        errors.push({ file, message: err instanceof PolicyError ? err.message : 'could not be read' });
-        // The tenant this file defined keeps its previous policy.
-        const tenant = this.tenantOfFile.get(file);
-        const previous = tenant === undefined ? undefined : this.policies.get(tenant);
-        if (tenant !== undefined && previous && !next.has(tenant)) {
-          next.set(tenant, previous);
-          files.set(file, tenant);
-        }
+        errors.push({ file, message: err instanceof PolicyError ? err.message : `${file}: could not be read` });
+      }
+    }
+    return { next, files, errors };
+  }
+
+  load(): void {
+    const { next, files, errors } = this.readAll();
+    if (errors.length > 0) throw new PolicyError(errors[0].message);
+    this.policies = next;
+    this.tenantOfFile = files;
+  }
+
+  reload(): { errors: PolicyLoadError[]; changed: string[] } {
+    const { next, files, errors } = this.readAll();
+    // The tenant a failing file defined keeps its previous policy.
+    for (const { file } of errors) {
+      const tenant = this.tenantOfFile.get(file);
+      const previous = tenant === undefined ? undefined : this.policies.get(tenant);
+      if (tenant !== undefined && previous && !next.has(tenant)) {
+        next.set(tenant, previous);
+        files.set(file, tenant);
       }
     }
     const changed = [...new Set([...next.keys(), ...this.policies.keys()])].filter((t) => next.get(t)?.version !== this.policies.get(t)?.version);
