@@ -4,6 +4,7 @@
  */
 import type { Featurizer, RowInputs, Tensor, TokenClassifier, TokenSpan } from '../../src/detectors/ner/types';
 import type { NerModel } from '../../src/detectors/ner/model-loader';
+import { schemeConstraints } from '../../src/detectors/ner/viterbi';
 
 export const FAKE_LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-MISC'];
 const CLS = 1;
@@ -71,7 +72,12 @@ export function fakeClassifier(lexicon: Lexicon, numLabels = FAKE_LABELS.length,
   };
 }
 
-export function fakeModel(lexicon: Lexicon, maxTokensPerWindow = 512, delayMs = 0): NerModel & { classifier: FakeClassifier } {
+export function fakeModel(
+  lexicon: Lexicon,
+  maxTokensPerWindow = 512,
+  delayMs = 0,
+  decoding: 'viterbi' | 'argmax' = 'viterbi',
+): NerModel & { classifier: FakeClassifier } {
   return {
     name: 'fake',
     version: 'test-1',
@@ -79,6 +85,8 @@ export function fakeModel(lexicon: Lexicon, maxTokensPerWindow = 512, delayMs = 
     featurizer: fakeFeaturizer(lexicon, maxTokensPerWindow),
     classifier: fakeClassifier(lexicon, FAKE_LABELS.length, delayMs),
     labels: [...FAKE_LABELS],
+    decoder: decoding === 'viterbi' ? schemeConstraints(FAKE_LABELS) : null,
+    decoding,
     threads: { intraOp: 1, interOp: 1 },
   };
 }

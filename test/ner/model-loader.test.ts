@@ -16,6 +16,12 @@ const classifier = fakeClassifier({});
 const featurizers = { 'fake-words': () => fakeFeaturizer({}) };
 const writeConfig = (c: unknown) => writeFileSync(join(dir, 'config.json'), typeof c === 'string' ? c : JSON.stringify(c));
 
+const CRF3 = {
+  id2label: { '0': 'O', '1': 'B-PER', '2': 'I-PER' },
+  phi_featurizer: 'fake-words',
+  crf: { transitions: [[0, 0, 0], [0, 0, 1.5], [0, 0, 0]], start: [0, 0.25, 0], end: [0, 0, -0.5] },
+};
+
 describe('loadNerModel', () => {
   it('uses phi_featurizer and id2label order; name defaults to the folder', async () => {
     writeConfig({ id2label: { '1': 'B-PER', '0': 'O', '2': 'I-PER' }, phi_featurizer: 'fake-words', version: '2' });
@@ -24,6 +30,27 @@ describe('loadNerModel', () => {
     expect(m.featurizer.kind).toBe('fake-words');
     expect(m.version).toBe('2');
     expect(m.name).toBe(dir.split('/').pop());
+  });
+
+  it('decodes with the BIO constraints by default, adds a CRF from config.json, or takes argmax when asked', async () => {
+    writeConfig({ id2label: { '0': 'O', '1': 'B-PER', '2': 'I-PER' }, phi_featurizer: 'fake-words' });
+    const plain = await loadNerModel(dir, { classifier, featurizers });
+    expect(plain.decoding).toBe('viterbi');
+    expect(plain.decoder!.transitions[0 * 3 + 2]).toBeLessThan(-1000); // O → I-PER
+    expect(plain.decoder!.transitions[1 * 3 + 2]).toBe(0); // B-PER → I-PER
+
+    writeConfig(CRF3);
+    const crf = await loadNerModel(dir, { classifier, featurizers });
+    expect(crf.decoding).toBe('viterbi-crf');
+    expect(crf.decoder!.transitions[1 * 3 + 2]).toBeCloseTo(1.5);
+    expect(crf.decoder!.transitions[0 * 3 + 2]).toBeLessThan(-1000); // constraints still apply
+    expect(crf.decoder!.start[1]).toBeCloseTo(0.25);
+    expect(crf.decoder!.end[2]).toBeCloseTo(-0.5);
+
+    writeConfig({ id2label: { '0': 'O', '1': 'I-PER' }, phi_featurizer: 'fake-words', decoding: 'argmax' });
+    const argmax = await loadNerModel(dir, { classifier, featurizers });
+    expect(argmax.decoding).toBe('argmax');
+    expect(argmax.decoder).toBeNull();
   });
 
   it('the featurizer map holds hf-tokenizer', () => {
@@ -40,6 +67,12 @@ describe('loadNerModel', () => {
     ['max_length not an integer', { id2label: { '0': 'O' }, max_length: 'long' }, /config\.json: max_length: /],
     ['unknown featurizer', { id2label: { '0': 'O' }, phi_featurizer: 'nope' }, /config\.json: phi_featurizer: unknown kind; known: hf-tokenizer/],
     ['no featurizer and no tokenizer.json', { id2label: { '0': 'O' } }, /config\.json: phi_featurizer: missing/],
+    ['an unknown decoding', { id2label: { '0': 'O' }, phi_featurizer: 'fake-words', decoding: 'beam' }, /config\.json: decoding: /],
+    ['crf with too few rows', { ...CRF3, crf: { ...CRF3.crf, transitions: [[0, 0, 0]] } }, /config\.json: crf\.transitions: must have 3 rows/],
+    ['crf with a short row', { ...CRF3, crf: { ...CRF3.crf, transitions: [[0, 0, 0], [0, 0], [0, 0, 0]] } }, /config\.json: crf\.transitions\.1: must have 3 columns/],
+    ['crf with a short end', { ...CRF3, crf: { ...CRF3.crf, end: [0] } }, /config\.json: crf\.end: must have 3 values/],
+    ['crf with a non-number', { ...CRF3, crf: { ...CRF3.crf, start: [0, 'x', 0] } }, /config\.json: crf\.start\.1: /],
+    ['crf with argmax decoding', { ...CRF3, decoding: 'argmax' }, /config\.json: decoding: "argmax" cannot be combined with crf/],
   ])('rejects %s, naming the file and field', async (_name, config, message) => {
     writeConfig(config);
     const err = await loadNerModel(dir, { classifier, featurizers }).catch((e: unknown) => e);

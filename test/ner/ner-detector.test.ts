@@ -1,4 +1,5 @@
 import { argmaxSoftmax, createNerDetector } from '../../src/detectors/ner/ner-detector';
+import type { Tensor } from '../../src/detectors/ner/types';
 import { fakeModel } from '../helpers/fake-ner';
 
 // label indices: 0 O, 1 B-PER, 2 I-PER, 3 B-LOC, 4 I-LOC, 5 B-MISC
@@ -34,6 +35,7 @@ describe('NER detector (fake classifier)', () => {
       version: 'test-1',
       featurizer: 'fake-words',
       labels: ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-MISC'],
+      decoding: 'viterbi',
       threads: { intraOp: 1, interOp: 1 },
     });
   });
@@ -52,6 +54,32 @@ describe('NER detector (fake classifier)', () => {
     expect(model.classifier.calls.length).toBeGreaterThanOrEqual(1);
     const rows = model.classifier.calls.reduce((n, c) => n + c.dims[0], 0);
     expect(rows).toBeGreaterThan(10); // 45 tokens in windows of 5
+  });
+
+  it('decodes the whole text with Viterbi: a B-PER I-LOC argmax becomes one well-formed entity', async () => {
+    // label indices: 0 O, 1 B-PER, 2 I-PER, 3 B-LOC, 4 I-LOC, 5 B-MISC; position 0 is [CLS]
+    const rows = [
+      [0, 3, 0, 2.6, 0, 0],
+      [0, 0, 0, 0, 2, 0],
+      [2, 0, 0, 0, 0, 0],
+    ];
+    const classifier = {
+      inputNames: ['input_ids', 'attention_mask'],
+      async run(feeds: Record<string, Tensor>) {
+        const [b, s] = feeds.input_ids.dims;
+        const data = new Float32Array(b * s * 6);
+        for (let i = 0; i < b; i++) rows.forEach((r, t) => data.set(r, (i * s + t + 1) * 6));
+        return { data, dims: [b, s, 6] as [number, number, number] };
+      },
+    };
+    const text = 'Chicago Board said';
+    const viterbiDet = createNerDetector({ ...fakeModel(LEX), classifier });
+    expect(found(text, await viterbiDet.detect(text, {}))).toEqual([['LOCATION', 'Chicago Board', 0]]);
+    const argmaxDet = createNerDetector({ ...fakeModel(LEX, 512, 0, 'argmax'), classifier });
+    expect(found(text, await argmaxDet.detect(text, {}))).toEqual([
+      ['PERSON', 'Chicago', 0],
+      ['LOCATION', 'Board', 8],
+    ]);
   });
 
   it('applies the threshold and a custom id', async () => {

@@ -10,6 +10,7 @@ import { FEATURIZER_FACTORIES, type FeaturizerFactory } from './featurizers';
 import { HF_FEATURIZER_KIND } from './hf-featurizer';
 import { ModelError } from './model-error';
 import type { Featurizer, NerModelConfig, TokenClassifier } from './types';
+import { addScores, schemeConstraints, type TransitionScores } from './viterbi';
 
 export interface NerModel {
   name: string;
@@ -19,6 +20,14 @@ export interface NerModel {
   classifier: TokenClassifier;
   /** `labels[i]` is the label of logit `i` (from `id2label`). */
   labels: string[];
+  /**
+   * How per-token logits become labels: Viterbi with these scores (the scheme's constraints, plus a CRF's learned
+   * transitions when `config.json` has `crf`), or `null` for an independent argmax per token
+   * (`"decoding": "argmax"`, e.g. for IOB1-trained models whose entities may start with `I-`).
+   */
+  decoder: TransitionScores | null;
+  /** What `decoder` is, for `/readyz` and logs. */
+  decoding: 'viterbi-crf' | 'viterbi' | 'argmax';
   threads: { intraOp: number; interOp: number };
 }
 
@@ -40,6 +49,15 @@ const configSchema = z
     name: z.string().min(1).optional(),
     version: z.string().min(1).optional(),
     max_length: z.number().int().min(2).optional(),
+    decoding: z.enum(['viterbi', 'argmax']).optional(),
+    crf: z
+      .object({
+        transitions: z.array(z.array(z.number().finite())),
+        start: z.array(z.number().finite()),
+        end: z.array(z.number().finite()),
+      })
+      .strict()
+      .optional(),
   })
   .passthrough();
 
@@ -48,6 +66,7 @@ export async function loadNerModel(dir: string, opts: LoadNerModelOptions = {}):
   const configPath = join(root, 'config.json');
   const config = readConfig(configPath);
   const labels = labelsOf(config, configPath);
+  const decoder = decoderOf(config, labels, configPath);
 
   const factories = { ...FEATURIZER_FACTORIES, ...(opts.featurizers ?? {}) };
   const kind = config.phi_featurizer ?? (existsSync(join(root, 'tokenizer.json')) ? HF_FEATURIZER_KIND : undefined);
@@ -78,8 +97,34 @@ export async function loadNerModel(dir: string, opts: LoadNerModelOptions = {}):
     featurizer,
     classifier,
     labels,
+    decoder,
+    decoding: decoder === null ? 'argmax' : config.crf ? 'viterbi-crf' : 'viterbi',
     threads: { intraOp, interOp },
   };
+}
+
+function decoderOf(config: NerModelConfig, labels: readonly string[], path: string): TransitionScores | null {
+  const crf = config.crf as { transitions: number[][]; start: number[]; end: number[] } | undefined;
+  if (config.decoding === 'argmax') {
+    if (crf) throw new ModelError(`${path}: decoding: "argmax" cannot be combined with crf`);
+    return null;
+  }
+  const scheme = schemeConstraints(labels);
+  if (!crf) return scheme;
+  const n = labels.length;
+  if (crf.transitions.length !== n) throw new ModelError(`${path}: crf.transitions: must have ${n} rows (one per label)`);
+  crf.transitions.forEach((row, i) => {
+    if (row.length !== n) throw new ModelError(`${path}: crf.transitions.${i}: must have ${n} columns`);
+  });
+  for (const k of ['start', 'end'] as const) {
+    if (crf[k].length !== n) throw new ModelError(`${path}: crf.${k}: must have ${n} values`);
+  }
+  return addScores(scheme, {
+    n,
+    transitions: Float32Array.from(crf.transitions.flat()),
+    start: Float32Array.from(crf.start),
+    end: Float32Array.from(crf.end),
+  });
 }
 
 /** Fail at load, not per request, when the featurizer does not feed every input the model declares. */

@@ -9,6 +9,7 @@ import { aggregateBio, parseLabel, type TokenLabel } from './bio';
 import { createLabelMapper, type LabelMap } from './label-map';
 import { createMicroBatcher } from './micro-batcher';
 import type { NerModel } from './model-loader';
+import { viterbi } from './viterbi';
 import { assignTokens, planWindows } from './windowing';
 
 export interface NerDetectorOptions {
@@ -60,11 +61,21 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
     const logits = await Promise.all(rows.map((r) => batcher.run(r, signal)));
     throwIfAborted(signal);
 
-    const sources = assignTokens(tokens.length, windows);
-    const tokenLabels: TokenLabel[] = sources.map((s) => {
-      const { data, labels: n } = logits[s.window];
-      return argmaxSoftmax(data, s.offset * n, n, labels);
+    // each token's logits come from the window where it had the most context; then one decode over the text
+    const n = labels.length;
+    const emissions = new Float32Array(tokens.length * n);
+    assignTokens(tokens.length, windows).forEach((s, i) => {
+      const row = logits[s.window];
+      if (row.labels !== n) throw new Error('model produced logits of the wrong width');
+      emissions.set(row.data.subarray(s.offset * n, (s.offset + 1) * n), i * n);
     });
+    const tokenLabels: TokenLabel[] = [];
+    if (model.decoder) {
+      const path = viterbi(emissions, tokens.length, model.decoder);
+      for (let i = 0; i < tokens.length; i++) tokenLabels.push(softmaxOf(emissions, i * n, n, path[i], labels));
+    } else {
+      for (let i = 0; i < tokens.length; i++) tokenLabels.push(argmaxSoftmax(emissions, i * n, n, labels));
+    }
     const out: Detection[] = [];
     for (const span of aggregateBio(tokens, tokenLabels)) {
       const entity = mapType(span.type);
@@ -89,6 +100,7 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
         version: model.version,
         featurizer: featurizer.kind,
         labels: [...labels],
+        decoding: model.decoding,
         threads: { ...model.threads },
       };
     },
@@ -106,11 +118,18 @@ export function argmaxSoftmax(data: Float32Array, offset: number, n: number, lab
       best = k;
     }
   }
+  return softmaxOf(data, offset, n, best, labels);
+}
+
+/** Label `k` of one logit row with its softmax probability. */
+export function softmaxOf(data: Float32Array, offset: number, n: number, k: number, labels: readonly string[]): TokenLabel {
+  let max = -Infinity;
+  for (let j = 0; j < n; j++) max = Math.max(max, data[offset + j]);
   if (!Number.isFinite(max)) throw new Error('model produced non-finite logits');
   let sum = 0;
-  for (let k = 0; k < n; k++) sum += Math.exp(data[offset + k] - max);
+  for (let j = 0; j < n; j++) sum += Math.exp(data[offset + j] - max);
   if (!Number.isFinite(sum)) throw new Error('model produced non-finite logits');
-  return { label: labels[best], score: 1 / sum };
+  return { label: labels[k], score: Math.exp(data[offset + k] - max) / sum };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -59,5 +59,9 @@ export interface NerModelConfig {
   name?: string;
   version?: string;
   max_length?: number;
+  /** Ours: `viterbi` (default; BIO/BIOES constraints, plus `crf` when present) or `argmax` per token. */
+  decoding?: 'viterbi' | 'argmax';
+  /** Ours: a CRF's learned scores, `transitions[prev][cur]`, `start[label]`, `end[label]`. */
+  crf?: { transitions: number[][]; start: number[]; end: number[] };
   [key: string]: unknown;
 }
