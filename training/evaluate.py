@@ -36,8 +36,10 @@ def feats_file(work, fz, name, seqs):
     return path
 
 
-def run_model(onnx_path, feats_path, out_path):
-    subprocess.run(["node", os.path.join(HERE, "onnx_tool.js"), "predict", onnx_path, feats_path, out_path], check=True)
+def run_model(onnx_path, feats_path, out_path, decoder=None):
+    extra = [decoder] if decoder else []
+    subprocess.run(["node", os.path.join(HERE, "onnx_tool.js"), "predict", onnx_path, feats_path, out_path] + extra,
+                   check=True)
     with open(out_path) as f:
         return [[LABELS[i] for i in row] for row in json.load(f)]
 
@@ -45,6 +47,8 @@ def run_model(onnx_path, feats_path, out_path):
 def main():
     work, out = sys.argv[1], sys.argv[2]
     models = dict(a.split("=", 1) for a in sys.argv[3:])
+    decoder = os.path.join(work, "decoder.json")  # written by export_onnx.py; decoding as served (Viterbi [+ CRF])
+    decoder = decoder if os.path.exists(decoder) else None
     os.makedirs(os.path.join(work, "eval"), exist_ok=True)
     fz = pf.Featurizer.load(os.path.join(work, "model"))
     sets = {}
@@ -61,13 +65,15 @@ def main():
     for mname, path in models.items():
         r = {"file": os.path.basename(path), "bytes": os.path.getsize(path), "dev": {}, "bias": {}}
         for name, seqs in sets.items():
-            preds = run_model(path, feats_file(work, fz, "dev." + name, seqs), os.path.join(work, "eval", f"{mname}.{name}.pred.json"))
+            preds = run_model(path, feats_file(work, fz, "dev." + name, seqs), os.path.join(work, "eval", f"{mname}.{name}.pred.json"),
+                              decoder)
             r["dev"][name] = score([s["tags"] for s in seqs], preds)
             if name == "btc":
                 r["dev"]["btc_no_at"] = score([drop_at_mentions(s["tokens"], s["tags"]) for s in seqs],
                                               [drop_at_mentions(s["tokens"], p) for s, p in zip(seqs, preds)])
             print(mname, name, json.dumps({k: round(v["f1"], 4) for k, v in r["dev"][name].items()}), flush=True)
-        preds = run_model(path, feats_file(work, fz, "bias", bias), os.path.join(work, "eval", f"{mname}.bias.pred.json"))
+        preds = run_model(path, feats_file(work, fz, "bias", bias), os.path.join(work, "eval", f"{mname}.bias.pred.json"),
+                          decoder)
         for origin in sorted({s["src"] for s in bias}):
             idx = [i for i, s in enumerate(bias) if s["src"] == origin]
             sc = score([bias[i]["tags"] for i in idx], [preds[i] for i in idx])

@@ -1,6 +1,8 @@
 // Runs an exported model with onnxruntime-node (the runtime the gateway uses).
 //   node onnx_tool.js bench MODEL.onnx [threads]          -> tokens/s at batch 1, 128-token inputs
-//   node onnx_tool.js predict MODEL.onnx FEATS.json OUT.json -> argmax label ids per sequence
+//   node onnx_tool.js predict MODEL.onnx FEATS.json OUT.json [DECODER.json]
+//        -> label ids per sequence, decoded exactly as the gateway does: Viterbi under the BIO constraints plus the
+//           CRF's transitions when DECODER.json ({"labels": [...], "crf": {...} | null}) has them. Needs `npm run build`.
 // FEATS.json: [{word_ids:[..], shape_ids:[..], char_ids:[[16]..], gazetteers:[[8]..]}, ...] written by evaluate.py
 'use strict';
 const path = require('path');
@@ -50,6 +52,20 @@ async function main() {
     return;
   }
   const rows = JSON.parse(fs.readFileSync(a, 'utf8'));
+  const decoderFile = process.argv[6];
+  const dec = decoderFile ? JSON.parse(fs.readFileSync(decoderFile, 'utf8')) : null;
+  let decode = null;
+  if (dec) {
+    const v = require(path.join(__dirname, '..', 'dist', 'src', 'detectors', 'ner', 'viterbi.js'));
+    let scores = v.schemeConstraints(dec.labels);
+    if (dec.crf) {
+      scores = v.addScores(scores, {
+        n: dec.labels.length, transitions: Float32Array.from(dec.crf.transitions.flat()),
+        start: Float32Array.from(dec.crf.start), end: Float32Array.from(dec.crf.end),
+      });
+    }
+    decode = (em, len) => Array.from(v.viterbi(em, len, scores));
+  }
   const out = [];
   for (let i = 0; i < rows.length; i += 16) {
     const chunk = rows.slice(i, i + 16);
@@ -57,6 +73,11 @@ async function main() {
     const res = await sess.run(f);
     const logits = res.logits.data, L = res.logits.dims[2];
     chunk.forEach((r, k) => {
+      if (decode) {
+        const len = r.word_ids.length;
+        out.push(decode(logits.subarray(k * s * L, (k * s + len) * L), len));
+        return;
+      }
       const ids = [];
       for (let j = 0; j < r.word_ids.length; j++) {
         let best = 0, bv = -Infinity;

@@ -48,6 +48,11 @@ def main():
             "gazetteers": pf.GAZ_NAMES,
         },
     }
+    decoder = os.path.join(work, "decoder.json")
+    if os.path.exists(decoder):
+        crf = json.load(open(decoder))["crf"]
+        if crf:
+            config["crf"] = crf  # the runtime decodes with Viterbi over these plus the BIO constraints
     with open(os.path.join(out, "config.json"), "w") as f:
         json.dump(config, f, indent=2)
         f.write("\n")

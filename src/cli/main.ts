@@ -19,6 +19,7 @@ const USAGE = `usage: phi-gateway <command> [options]
   policy lint FILE...                    validate policy files
   policy show TENANT|PROFILE             print the fully resolved policy
   eval --conll FILE | --jsonl FILE       precision/recall/F1 per type of a NER model folder
+       [--documents]                     CoNLL: one text per -DOCSTART- document instead of per sentence
   serve                                  start the gateway (same as npm start)
 
   common options: --model DIR (NER model folder; default: the shipped model), --no-model (patterns only),
@@ -47,6 +48,7 @@ const commonOptions = {
   progress: { type: 'boolean' },
   conll: { type: 'string' },
   jsonl: { type: 'string' },
+  documents: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -127,9 +129,15 @@ function policyCommand(args: string[], io: Io): number {
   throw new GatewayError('USAGE', 2, 'usage: phi-gateway policy lint FILE... | policy show TENANT');
 }
 
-async function evalCommand(values: { model?: string; conll?: string; jsonl?: string }, io: Io, threads?: number): Promise<number> {
+async function evalCommand(
+  values: { model?: string; conll?: string; jsonl?: string; documents?: boolean },
+  io: Io,
+  threads?: number,
+): Promise<number> {
   if (!values.conll === !values.jsonl) throw new GatewayError('USAGE', 2, 'eval: give exactly one of --conll FILE or --jsonl FILE');
-  const report = await runEval({ modelDir: values.model ? resolve(values.model) : DEFAULT_MODEL_DIR, conll: values.conll, jsonl: values.jsonl, threads });
+  if (values.documents && !values.conll) throw new GatewayError('USAGE', 2, 'eval: --documents applies to --conll only');
+  const modelDir = values.model ? resolve(values.model) : DEFAULT_MODEL_DIR;
+  const report = await runEval({ modelDir, conll: values.conll, jsonl: values.jsonl, documents: values.documents, threads });
   io.stdout.write(formatReport(report));
   return 0;
 }

@@ -12,6 +12,8 @@ export type TagScheme = 'IOB1' | 'BIO' | 'BIOES';
 export interface ConllSentence {
   tokens: string[];
   tags: string[];
+  /** Index of the `-DOCSTART-` document the sentence belongs to (0 when the file has no such lines). */
+  doc: number;
 }
 
 export interface ConllDataset {
@@ -38,16 +40,27 @@ export function readConll(path: string): ConllDataset {
 
 export function parseConll(content: string, file = '<conll>'): ConllDataset {
   const sentences: ConllSentence[] = [];
-  let cur: ConllSentence = { tokens: [], tags: [] };
+  let doc = 0;
+  let docHasSentences = false;
+  let cur: ConllSentence = { tokens: [], tags: [], doc };
   const end = () => {
-    if (cur.tokens.length) sentences.push(cur);
-    cur = { tokens: [], tags: [] };
+    if (cur.tokens.length) {
+      sentences.push(cur);
+      docHasSentences = true;
+    }
+    cur = { tokens: [], tags: [], doc };
   };
   const lines = content.split(/\r?\n/);
   lines.forEach((line, i) => {
     const cols = line.trim().split(/\s+/);
     if (cols[0] === '' ) return end();
-    if (cols[0] === '-DOCSTART-') return end();
+    if (cols[0] === '-DOCSTART-') {
+      end();
+      if (docHasSentences) doc++;
+      docHasSentences = false;
+      cur.doc = doc;
+      return;
+    }
     if (cols.length < 2) throw new DatasetError(`${file}:${i + 1}: expected a token column and a tag column`);
     cur.tokens.push(cols[0]);
     cur.tags.push(cols[cols.length - 1]);
@@ -60,7 +73,7 @@ export function parseConll(content: string, file = '<conll>'): ConllDataset {
  * BIOES if any `E-`/`S-`/`L-`/`U-` tag occurs; IOB1 if entities more often start with `I-` (after `O`, another
  * type, or the sentence start) than with `B-`; else BIO.
  */
-export function detectScheme(sentences: readonly ConllSentence[]): TagScheme {
+export function detectScheme(sentences: readonly { tags: readonly string[] }[]): TagScheme {
   let iStarts = 0;
   let bStarts = 0;
   for (const s of sentences) {

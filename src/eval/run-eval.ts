@@ -2,7 +2,9 @@
  * `phi-gateway eval`: run the NER detector over a labelled file and score strict span matches.
  *
  * CoNLL: each sentence's tokens are joined with single spaces into a text (token offsets remembered); predicted
- * spans are mapped back to the tokens they overlap and compared with the gold entities by token indices. Gold
+ * spans are mapped back to the tokens they overlap and compared with the gold entities by token indices. With
+ * `documents`, the sentences of each `-DOCSTART-` document are joined with newlines into one text instead, as the
+ * gateway sees whole notes and letters rather than single sentences (the scores stay per entity). Gold
  * types go through the same label map as the model's (PER → PERSON, …); unmapped gold types (MISC) keep their
  * name. JSONL: character offsets are compared directly.
  *
@@ -22,6 +24,8 @@ export interface RunEvalOptions {
   modelDir: string;
   conll?: string;
   jsonl?: string;
+  /** CoNLL: one text per `-DOCSTART-` document instead of one per sentence. */
+  documents?: boolean;
   /** Detector threshold (spans below are not predicted). Default 0. */
   threshold?: number;
   labelMap?: LabelMap;
@@ -34,7 +38,15 @@ export interface RunEvalOptions {
 
 export interface EvalReport {
   model: { name: string; version: string; featurizer: string };
-  dataset: { path: string; format: 'conll' | 'jsonl'; scheme?: TagScheme; documents: number; tokens?: number };
+  /** `documents`: texts scored (sentences, or documents with `unit: 'document'`). */
+  dataset: {
+    path: string;
+    format: 'conll' | 'jsonl';
+    scheme?: TagScheme;
+    unit?: 'sentence' | 'document';
+    documents: number;
+    tokens?: number;
+  };
   scores: SpanScores;
   /** Gold types left out of the micro average (the detector cannot emit them). */
   ignoredTypes: string[];
@@ -74,16 +86,28 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
     if (opts.conll !== undefined) {
       const data = readConll(opts.conll);
       let tokenTotal = 0;
-      const texts = data.sentences.map((s, doc) => {
+      // groups of sentences scored as one text: each sentence alone, or each document's sentences together
+      const groups: (typeof data.sentences)[] = [];
+      for (const s of data.sentences) {
+        const last = groups[groups.length - 1];
+        if (opts.documents && last && last[0].doc === s.doc) last.push(s);
+        else groups.push([s]);
+      }
+      const texts = groups.map((sentences, doc) => {
         const offsets: { start: number; end: number }[] = [];
-        let pos = 0;
-        for (const t of s.tokens) {
-          offsets.push({ start: pos, end: pos + t.length });
-          pos += t.length + 1;
+        let text = '';
+        for (const s of sentences) {
+          if (text) text += '\n';
+          const base = offsets.length;
+          s.tokens.forEach((t, i) => {
+            if (i > 0) text += ' ';
+            offsets.push({ start: text.length, end: text.length + t.length });
+            text += t;
+          });
+          tokenTotal += s.tokens.length;
+          for (const e of sentenceEntities(s.tags)) gold.push({ doc, type: goldType(e.type), start: base + e.start, end: base + e.end });
         }
-        tokenTotal += s.tokens.length;
-        for (const e of sentenceEntities(s.tags)) gold.push({ doc, type: goldType(e.type), start: e.start, end: e.end });
-        return { text: s.tokens.join(' '), offsets };
+        return { text, offsets };
       });
       const found = await detectAll(detector, texts.map((t) => t.text), opts.concurrency ?? 8);
       found.forEach((dets, doc) => {
@@ -92,7 +116,8 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
           if (span) pred.push({ doc, type: d.entity, ...span });
         }
       });
-      dataset = { path: opts.conll, format: 'conll', scheme: data.scheme, documents: texts.length, tokens: tokenTotal };
+      const unit = opts.documents ? 'document' : 'sentence';
+      dataset = { path: opts.conll, format: 'conll', scheme: data.scheme, unit, documents: texts.length, tokens: tokenTotal };
     } else {
       const path = opts.jsonl!;
       const examples = readJsonl(path);
@@ -149,7 +174,7 @@ export function formatReport(r: EvalReport): string {
   const rate = secs > 0 ? ` (${(r.dataset.documents / secs).toFixed(1)} texts/s)` : '';
   const data = [
     `${r.dataset.format === 'conll' ? 'CoNLL' : 'JSONL'}${r.dataset.scheme ? `, ${r.dataset.scheme}` : ''}`,
-    `${r.dataset.documents} ${r.dataset.format === 'conll' ? 'sentences' : 'texts'}`,
+    `${r.dataset.documents} ${r.dataset.format === 'conll' ? `${r.dataset.unit ?? 'sentence'}s` : 'texts'}`,
     ...(r.dataset.tokens !== undefined ? [`${r.dataset.tokens} tokens`] : []),
   ].join(', ');
   const lines = [

@@ -28,6 +28,11 @@ describe('CoNLL reader', () => {
     expect(d.sentences[0].tags).toEqual(['I-ORG', 'O', 'I-MISC', 'O', 'O']);
   });
 
+  it('numbers -DOCSTART- documents (consecutive DOCSTART lines and a missing first one are fine)', () => {
+    const d = parseConll('a O\n\nb O\n-DOCSTART- O\n\n-DOCSTART- O\nc O\n\nd O\n-DOCSTART- O\ne O\n');
+    expect(d.sentences.map((s) => [s.tokens[0], s.doc])).toEqual([['a', 0], ['b', 0], ['c', 1], ['d', 1], ['e', 2]]);
+  });
+
   it('detects IOB1', () => {
     expect(parseConll(IOB1).scheme).toBe('IOB1');
   });

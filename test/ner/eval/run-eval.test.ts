@@ -50,6 +50,22 @@ describe('runEval over CoNLL (fake detector)', () => {
     expect(table).toMatch(/MISC \*/);
   });
 
+  it('--documents scores each -DOCSTART- document as one text, entities still per sentence', async () => {
+    const file = join(dir, 'docs.conll');
+    writeFileSync(file, `${CONLL}\n-DOCSTART- O\n\nNew I-LOC\nYork I-LOC\n\nSmith I-PER\n`);
+    const texts: string[] = [];
+    const inner = createNerDetector(fakeModel(LEX));
+    const detector = { ...inner, detect: (t: string, o: object) => (texts.push(t), inner.detect(t, o)) };
+    const r = await runEval({ modelDir: '/unused', conll: file, documents: true }, { detector });
+    expect(texts.sort()).toEqual(['John Smith visited New York .\nGerman Acme hired Paris', 'New York\nSmith']);
+    expect(r.dataset).toMatchObject({ unit: 'document', documents: 2, tokens: 13 });
+    const by = Object.fromEntries(r.scores.perType.map((t) => [t.type, [t.tp, t.fp, t.fn]]));
+    // "Smith" alone after a newline is I-PER in the fake model: Viterbi cannot continue "York" (LOC) with it
+    expect(by.PERSON).toEqual([1, 0, 2]);
+    expect(by.LOCATION).toEqual([2, 1, 0]);
+    expect(formatReport(r)).toMatch(/2 documents, 13 tokens/);
+  });
+
   it('counts MISC in micro when the label map makes the model emit it', async () => {
     const file = join(dir, 'b.conll');
     writeFileSync(file, CONLL);
