@@ -80,7 +80,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, opts: {
       detectors: () => ({ ok: true, detail: { count: built.registry.list().length, ids: built.registry.list().map((d) => d.id) } }),
       model: () =>
         built.model
-          ? { ok: true, detail: { status: 'loaded', id: built.model.id, name: built.model.name, version: built.model.version } }
+          ? { ok: true, detail: { status: 'loaded', id: built.model.id, name: built.model.name, version: built.model.version, decoding: built.model.decoding } }
           : { ok: true, detail: { status: 'absent', dir: modelDir, note: 'pattern detectors only' } },
     },
   });

@@ -20,7 +20,7 @@ export interface BuildRegistryOptions {
 export interface BuiltRegistry {
   registry: DetectorRegistry;
   /** The NER model that was registered, if any. */
-  model?: { id: string; name: string; version: string; dir: string };
+  model?: { id: string; name: string; version: string; dir: string; decoding: string };
 }
 
 /**
@@ -35,5 +35,5 @@ export async function buildRegistry(opts: BuildRegistryOptions = {}): Promise<Bu
   const detector = createNerDetector(model);
   if (opts.warmup ?? true) await detector.warmup?.();
   registry.register(detector);
-  return { registry, model: { id: detector.id, name: model.name, version: model.version, dir: model.dir } };
+  return { registry, model: { id: detector.id, name: model.name, version: model.version, dir: model.dir, decoding: model.decoding } };
 }

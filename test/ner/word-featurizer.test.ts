@@ -148,6 +148,8 @@ describe('phi-ner-small through the NER runtime (loadNerModel + createNerDetecto
   it('finds the person, organisation and location of a clinical sentence, also in the middle of a text several windows long', async () => {
     const model = await loadNerModel(MODEL_DIR, { intraOpNumThreads: 1 });
     expect(model.featurizer.kind).toBe('phi-word-v1');
+    // decoded with Viterbi; with the CRF's transitions when the shipped config.json carries them
+    expect(model.decoding).toBe(loadConfig().crf ? 'viterbi-crf' : 'viterbi');
     const detector = createNerDetector(model);
     const sentence = 'Dr. Maria Gonzalez saw the patient at Boston General Hospital in Chicago.';
     const filler = [

@@ -1,0 +1,75 @@
+"""Decoding ablation: the same checkpoint scored with an argmax per token, with Viterbi under the BIO constraints
+only, and (when it has one) with Viterbi over its CRF's learned transitions. Torch fp32, every dev set.
+
+    python3 ablate_decoding.py WORK_DIR OUT.json NAME=CKPT [NAME=CKPT ...]
+"""
+import glob
+import json
+import os
+import random
+import sys
+
+import numpy as np
+import torch
+
+import phi_features as pf
+from evaluate_lib import score
+from model import CRF, PhiNer
+from prepare_data import LABELS
+from train import batches, collate, decoder_scores, featurize
+from model import viterbi
+
+
+def logits_of(model, items):
+    out = [None] * len(items)
+    with torch.no_grad():
+        for bidx in batches(items, 8192, random.Random(0), shuffle=False):
+            b = collate([items[i] for i in bidx])
+            lg = model(*(b[k] for k in ("word_ids", "shape_ids", "char_ids", "gazetteers", "attention_mask"))).numpy()
+            for j, i in enumerate(bidx):
+                out[i] = lg[j, : len(items[i]["word_ids"])]
+    return out
+
+
+def main():
+    torch.set_num_threads(1)
+    work, out = sys.argv[1], sys.argv[2]
+    fz = pf.Featurizer.load(os.path.join(work, "model"))
+    dev = {}
+    for f in sorted(glob.glob(os.path.join(work, "data", "dev.*.json"))):
+        seqs = json.load(open(f, encoding="utf-8"))
+        dev[os.path.basename(f)[4:-5]] = (seqs, featurize(fz, seqs))
+    res = {}
+    for spec in sys.argv[3:]:
+        name, path = spec.split("=", 1)
+        ck = torch.load(path, map_location="cpu")
+        model = PhiNer(ck["n_words"], ck["n_chars"], len(LABELS), **ck["hp"])
+        model.load_state_dict(ck["model"])
+        model.eval()
+        crf = None
+        if ck.get("crf"):
+            crf = CRF(LABELS)
+            crf.load_state_dict(ck["crf"])
+        modes = {"argmax": None, "viterbi_bio": decoder_scores(None)}
+        if crf is not None:
+            modes["viterbi_crf"] = decoder_scores(crf)
+        res[name] = {}
+        for dname, (seqs, items) in dev.items():
+            lg = logits_of(model, items)
+            gold = [s["tags"] for s in seqs]
+            row = {}
+            for mode, sc in modes.items():
+                if sc is None:
+                    preds = [[LABELS[k] for k in x.argmax(-1)] for x in lg]
+                else:
+                    preds = [[LABELS[k] for k in viterbi(x, *sc)] for x in lg]
+                r = score(gold, preds)
+                row[mode] = {"micro_PLO": round(r["micro_PLO"]["f1"], 4), "PER": round(r.get("PER", {}).get("f1", 0), 4)}
+            res[name][dname] = row
+            print(name, dname, json.dumps(row), flush=True)
+    with open(out, "w") as f:
+        json.dump(res, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
