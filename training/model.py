@@ -63,3 +63,69 @@ class PhiNer(nn.Module):
         for layer in self.layers:
             x = layer(x, bias)
         return self.cls(self.ln(x))
+
+
+def bio_constraints(labels):
+    """allowed[prev, cur]: an I-X tag may only follow B-X or I-X; start_ok[cur]: a sequence cannot start with I-X."""
+    n = len(labels)
+    allowed = torch.ones(n, n, dtype=torch.bool)
+    start_ok = torch.ones(n, dtype=torch.bool)
+    for j, cur in enumerate(labels):
+        if cur.startswith("I-"):
+            start_ok[j] = False
+            for i, prev in enumerate(labels):
+                allowed[i, j] = prev != "O" and prev[2:] == cur[2:]
+    return allowed, start_ok
+
+
+class CRF(nn.Module):
+    """Linear-chain CRF over the encoder's logits. Transitions that break BIO are fixed at -1e4 (never learned), so
+    decoding can only produce well-formed spans. Serving runs Viterbi with these scores (config.json "crf")."""
+
+    NEG = -1e4
+
+    def __init__(self, labels):
+        super().__init__()
+        n = len(labels)
+        allowed, start_ok = bio_constraints(labels)
+        self.trans = nn.Parameter(torch.zeros(n, n))
+        self.start = nn.Parameter(torch.zeros(n))
+        self.end = nn.Parameter(torch.zeros(n))
+        self.register_buffer("trans_fixed", torch.where(allowed, 0.0, self.NEG))
+        self.register_buffer("start_fixed", torch.where(start_ok, 0.0, self.NEG))
+
+    def scores(self):
+        return self.trans + self.trans_fixed, self.start + self.start_fixed, self.end
+
+    def nll(self, em, tags, mask):
+        """Summed negative log-likelihood. em [b, s, n] logits, tags [b, s] (ignored where mask is 0), mask [b, s]
+        with real tokens as a prefix of each row."""
+        tr, st, en = self.scores()
+        b, s, n = em.shape
+        m = mask.to(em.dtype)
+        t0 = tags.clamp(min=0)
+        gold = st[t0[:, 0]] + (em.gather(2, t0.unsqueeze(-1)).squeeze(-1) * m).sum(1)
+        gold = gold + (tr[t0[:, :-1], t0[:, 1:]] * m[:, 1:]).sum(1)
+        last = t0.gather(1, (mask.long().sum(1) - 1).clamp(min=0).unsqueeze(1)).squeeze(1)
+        gold = gold + en[last]
+        alpha = st.unsqueeze(0) + em[:, 0]
+        for t in range(1, s):
+            nxt = torch.logsumexp(alpha.unsqueeze(2) + tr.unsqueeze(0), dim=1) + em[:, t]
+            alpha = torch.where(mask[:, t].bool().unsqueeze(1), nxt, alpha)
+        return (torch.logsumexp(alpha + en.unsqueeze(0), dim=1) - gold).sum()
+
+
+def viterbi(em, trans, start, end):
+    """Best tag path for one sequence. em [s, n] numpy scores; trans [n, n] (prev, cur); start, end [n]."""
+    import numpy as np
+    s, n = em.shape
+    score = start + em[0]
+    back = np.zeros((s, n), dtype=np.int64)
+    for t in range(1, s):
+        cand = score[:, None] + trans
+        back[t] = cand.argmax(0)
+        score = cand.max(0) + em[t]
+    path = [int((score + end).argmax())]
+    for t in range(s - 1, 0, -1):
+        path.append(int(back[t][path[-1]]))
+    return path[::-1]

@@ -19,7 +19,7 @@ import torch.nn.functional as F
 
 import phi_features as pf
 from evaluate_lib import score
-from model import PhiNer
+from model import CRF, PhiNer, bio_constraints, viterbi
 from prepare_data import LABELS
 
 L2I = {l: i for i, l in enumerate(LABELS)}
@@ -75,23 +75,34 @@ def batches(items, max_tokens, rng, shuffle=True):
     return out
 
 
-def predict(model, items, max_tokens=8192):
+def decoder_scores(crf):
+    """(transitions, start, end) for Viterbi: the CRF's, or -- without a CRF -- only the BIO constraints (applied to
+    log-softmax scores). Serving decodes the same way (src/detectors/ner/bio.ts)."""
+    if crf is not None:
+        return tuple(x.detach().numpy() for x in crf.scores())
+    allowed, start_ok = bio_constraints(LABELS)
+    return (torch.where(allowed, 0.0, CRF.NEG).numpy(), torch.where(start_ok, 0.0, CRF.NEG).numpy(),
+            np.zeros(len(LABELS), np.float32))
+
+
+def predict(model, items, crf=None, max_tokens=8192):
     model.eval()
+    tr, st, en = decoder_scores(crf)
     preds = [None] * len(items)
     with torch.no_grad():
         for bidx in batches(items, max_tokens, random.Random(0), shuffle=False):
             batch = collate([items[i] for i in bidx])
             logits = model(*(batch[k] for k in ("word_ids", "shape_ids", "char_ids", "gazetteers", "attention_mask")))
-            am = logits.argmax(-1).numpy()
+            em = (logits if crf is not None else torch.log_softmax(logits, -1)).numpy()
             for j, i in enumerate(bidx):
-                preds[i] = [LABELS[x] for x in am[j, : len(items[i]["word_ids"])]]
+                preds[i] = [LABELS[x] for x in viterbi(em[j, : len(items[i]["word_ids"])], tr, st, en)]
     return preds
 
 
-def evaluate_sets(model, dev):
+def evaluate_sets(model, dev, crf=None):
     res = {}
     for name, (seqs, items) in dev.items():
-        res[name] = score([s["tags"] for s in seqs], predict(model, items))
+        res[name] = score([s["tags"] for s in seqs], predict(model, items, crf))
     return res
 
 
@@ -152,18 +163,32 @@ def main():
     ntok = sum(len(it["word_ids"]) for it in train_items)
     print(f"featurized {len(train_items)} train sequences ({ntok} tokens) in {time.time() - t0:.0f}s", flush=True)
 
+    init = arg("--init", "")  # continue from a checkpoint (later stages: a fresh, shorter schedule)
+    HP["layers"] = arg("--layers", HP["layers"])
     model = PhiNer(len(vocab), len(chars), len(LABELS), **HP)
-    init = arg("--init", "")  # continue from a checkpoint (second stage: a fresh, shorter schedule)
+    use_crf = "--crf" in sys.argv
+    crf = CRF(LABELS) if use_crf else None
     ft = None if init else load_fasttext(work, vocab, HP["word_dim"])
     if init:
-        model.load_state_dict(torch.load(init, map_location="cpu")["model"])
-        print(f"initialised from {init}", flush=True)
+        ck0 = torch.load(init, map_location="cpu")
+        missing, _ = model.load_state_dict(ck0["model"], strict=False)
+        grown = sorted({int(k.split(".")[1]) for k in missing if k.startswith("layers.")})
+        assert all(k.startswith("layers.") for k in missing), missing
+        with torch.no_grad():  # progressive stacking: a new top layer starts as the identity (zero residual outputs)
+            for i in grown:
+                for lin in (model.layers[i].out, model.layers[i].ff2):
+                    lin.weight.zero_()
+                    lin.bias.zero_()
+        if crf is not None and ck0.get("crf"):
+            crf.load_state_dict(ck0["crf"])
+        print(f"initialised from {init}" + (f"; new identity layers {grown}" if grown else ""), flush=True)
     if ft is not None:
         with torch.no_grad():
             model.word.weight.copy_(ft)
     print(f"parameters: {sum(p.numel() for p in model.parameters()):,}", flush=True)
     decay = [p for n, p in model.named_parameters() if p.dim() > 1 and "word" not in n]
     no_decay = [p for n, p in model.named_parameters() if not (p.dim() > 1 and "word" not in n)]
+    no_decay += list(crf.parameters()) if crf is not None else []
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
                             lr=lr, betas=(0.9, 0.98))
     core = [i for i, s in enumerate(train_seqs) if s["src"] in ("conll", "wikigold")]
@@ -194,9 +219,11 @@ def main():
             wid = torch.where(drop, torch.ones_like(wid), wid)
             logits = model(wid, batch["shape_ids"], batch["char_ids"], batch["gazetteers"], batch["attention_mask"])
             loss = F.cross_entropy(logits.reshape(-1, len(LABELS)), batch["labels"].reshape(-1), ignore_index=-100)
+            if crf is not None:  # CRF NLL per token, plus the token loss that keeps softmax scores calibrated
+                loss = loss + crf.nll(logits, batch["labels"], batch["attention_mask"]) / batch["attention_mask"].sum()
             opt.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            torch.nn.utils.clip_grad_norm_(list(model.parameters()) + (list(crf.parameters()) if crf else []), 1.0)
             opt.step()
             sched.step()
             step += 1
@@ -205,14 +232,15 @@ def main():
             if nb % 50 == 0:
                 print(f"  ep {ep} step {nb}/{steps_per_epoch} loss {tot_loss / nb:.4f} "
                       f"{(time.time() - te) / nb:.2f}s/step", flush=True)
-        res = evaluate_sets(model, dev)
+        res = evaluate_sets(model, dev, crf)
         summary = {k: round(v["micro_PLO"]["f1"], 4) for k, v in res.items()}
         others = [v for k, v in summary.items() if k != "conll"]  # --no-conll: select without Reuters text
         sel = res[sel_key]["micro_PLO"]["f1"] if sel_key else sum(others) / len(others)
         print(f"epoch {ep} loss {tot_loss / max(nb, 1):.4f} time {time.time() - te:.0f}s dev PER/LOC/ORG F1 {summary} "
               f"conll PER {res.get('conll', {}).get('PER', {}).get('f1', 0):.4f} sel {sel:.4f}", flush=True)
         ck = {"model": model.state_dict(), "hp": HP, "n_words": len(vocab), "n_chars": len(chars),
-              "labels": LABELS, "epoch": ep, "metrics": res, "selection": sel, "init": init}
+              "labels": LABELS, "epoch": ep, "metrics": res, "selection": sel, "init": init,
+              "crf": crf.state_dict() if crf is not None else None}
         torch.save(ck, os.path.join(out_dir, "last.pt"))
         if sel > best:
             best = sel
