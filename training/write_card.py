@@ -26,9 +26,6 @@ zero, so the grown model starts as exactly the 3-layer one) and a linear-chain C
 that break BIO fixed at -1e4, the others learned from 0); 10 epochs, fresh warm-up + cosine from lr 4e-4, loss = token
 cross-entropy + CRF negative log-likelihood per token. From stage 4 on, every dev score — and the model selection —
 uses Viterbi decoding, as the gateway does."""
-STAGE5 = """
-Stage 5: 5 more epochs of the stage-4 model (4 layers + CRF) from its best, fresh warm-up + cosine from lr 2e-4 (the
-stage-4 curve was still rising, by 0.1–0.4 points per epoch, at its end)."""
 
 
 def f(x):
@@ -68,7 +65,7 @@ def main():
     best, worst = max(rec, key=rec.get), min(rec, key=rec.get)
     per_recall = {n: ship["dev"][n]["PER"]["r"] for n in ship["dev"] if "PER" in ship["dev"][n]}
     curve = []
-    stages = [("train.log", "s1"), ("train2.log", "s2"), ("train3.log", "s3"), ("train4.log", "s4"), ("train5.log", "s5")]
+    stages = [("train.log", "s1"), ("train2.log", "s2"), ("train3.log", "s3"), ("train4.log", "s4")]
     for log, tag in stages:
         path = os.path.join(work, log)
         if os.path.exists(path):
@@ -79,13 +76,10 @@ def main():
                     curve.append(f"{tag}e{ep} {f1}")
     # stage of the selected checkpoint: 1 = from scratch, 2 = from ckpt/best.pt, 3 = from ckpt2/best.pt, 4 = ckpt3
     init = ck.get("init") or ""
-    sel_stage = 5 if "ckpt4" in init else 4 if "ckpt3" in init else 3 if "ckpt2" in init else 2 if init else 1
+    sel_stage = 4 if "ckpt3" in init else 3 if "ckpt2" in init else 2 if init else 1
     stage3 = os.path.exists(os.path.join(work, "train3.log"))
     stage4 = os.path.exists(os.path.join(work, "train4.log"))
-    stage5 = os.path.exists(os.path.join(work, "train5.log"))
     has_crf = bool(ck.get("crf"))
-    selected = f"stage {sel_stage}, epoch {ck['epoch']} (by CoNLL-2003 dev PER/LOC/ORG micro F1, measured in torch)"
-
     decoding_rows = []
     dec_path = os.path.join(work, "decoding.json")
     if os.path.exists(dec_path):
@@ -119,7 +113,7 @@ label them `O`).
 | parameters | {n_params:,} (word embedding 40,000 × {hp['word_dim']} = {40000 * hp['word_dim']:,}; the rest {n_params - 40000 * hp['word_dim']:,}) |
 | folder size | {sum(size.values()) / 1e6:.1f} MB ({', '.join(f'{k} {v / 1e6:.2f} MB' for k, v in size.items())}) |
 | max tokens per window | 128 (the runtime windows longer texts with overlap) |
-| selected checkpoint | {selected} |
+| selected checkpoint | stage {sel_stage}, epoch {ck['epoch']} (by CoNLL-2003 dev PER/LOC/ORG micro F1, measured in torch) |
 
 ## Architecture
 
@@ -168,10 +162,10 @@ document are packed into sequences of ≤ 128 tokens (~755k training tokens). Ad
 except embeddings), 1,200-token batches, dropout 0.1 (0.25 on word embeddings), word dropout 0.1 (→ unknown),
 15 % of the real-corpus sequences duplicated in lower or upper case, 60 % of the BTC/WNUT/synthetic/augmented
 sequences re-sampled each epoch (CoNLL and WikiGold always in). Stage 1: 5 epochs, warm-up + cosine from lr 1e-3.
-Stage 2: 5 more epochs from the stage-1 best, fresh warm-up + cosine from lr 5e-4.{STAGE3 if stage3 else ""}{STAGE4 if stage4 else ""}{STAGE5 if stage5 else ""}
-Seeds 13/14{"/15" if stage3 else ""}{"/16" if stage4 else ""}{"/17" if stage5 else ""}. torch single-threaded, OpenBLAS 2 threads; ~4–7 min per epoch on 2 cores (shared or idle).
+Stage 2: 5 more epochs from the stage-1 best, fresh warm-up + cosine from lr 5e-4.{STAGE3 if stage3 else ""}{STAGE4 if stage4 else ""}
+Seeds 13/14{"/15" if stage3 else ""}{"/16" if stage4 else ""}. torch single-threaded, OpenBLAS 2 threads; ~4–7 min per epoch on 2 cores (shared or idle).
 
-CoNLL dev PER/LOC/ORG F1 per epoch (torch; stages 1–3 argmax, stages 4–5 Viterbi): {curve}.
+CoNLL dev PER/LOC/ORG F1 per epoch (torch; stages 1–3 argmax, stage 4 Viterbi): {curve}.
 
 What was measured while choosing (no full ablations — the time budget allowed one training run):
 - training step time for 3,072 tokens on the shared cores: d256 / 4 layers / FFN 1024 ≈ 2.4–3.2 s, d256 / 3 layers /
