@@ -29,6 +29,8 @@ const N11 = /^\d11/;
 
 type Verdict = 'valid' | 'possible' | undefined;
 
+const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
 /**
  * Whether a phone-shaped run is a number: "+" and "00" numbers (7–15 digits after the prefix, E.164) are parsed and
  * validated by libphonenumber-js against its full metadata; national numbers are NANP (10 digits, or 11 with a
@@ -56,6 +58,8 @@ function classify(core: string, candidate: string): Verdict {
     if (phone === undefined) return undefined;
     return phone.isValid() ? 'valid' : phone.isPossible() ? 'possible' : undefined;
   }
+  // a dotted quad ("84.82.145.153") has ten digits too, but a NANP number's last group has four
+  if (DOTTED_QUAD.test(core)) return undefined;
   if (digits.length === 11 && digits[0] === '1') digits = digits.slice(1);
   if (digits.length !== 10 || digits[0] < '2') return undefined;
   return NANP_VALID.test(digits) && !N11.test(digits) && !N11.test(digits.slice(3)) ? 'valid' : 'possible';

@@ -37,6 +37,9 @@ describe('pattern.phone-number', () => {
     ['card 4111 1111 1111 1111'],
     ['6172531000'],
     ['host 10.100.100.100'],
+    // ten digits whose first is 2-9, like a NANP number, but a dotted quad: an IPv4 address
+    ['login failures from 84.82.145.153'],
+    ['Requests came from 172.128.83.133 twice.'],
     ['version 10.20.30.40.50'],
     ['call 617)253-1000'],
     ['call 0172531000'],
