@@ -95,7 +95,12 @@ describe('startGateway (process entry)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'phi-start-'));
     dirs.push(dir);
     const { createServer } = await import('node:http');
-    const slow = createServer((_req, res) => setTimeout(() => res.end('{"done":true}'), 400));
+    let arrived!: () => void;
+    const atUpstream = new Promise<void>((ok) => (arrived = ok));
+    const slow = createServer((_req, res) => {
+      arrived();
+      setTimeout(() => res.end('{"done":true}'), 400);
+    });
     await new Promise<void>((ok) => slow.listen(0, '127.0.0.1', ok));
     const port = (slow.address() as { port: number }).port;
     const { mkdirSync, writeFileSync, copyFileSync } = await import('node:fs');
@@ -117,7 +122,7 @@ describe('startGateway (process entry)', () => {
     );
     try {
       const inflight = fetch(`${gw.url}/proxy/slow/x`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: '{"a":1}' });
-      await new Promise((r) => setTimeout(r, 150));
+      await atUpstream; // the request is in flight inside the gateway
       const closing = gw.close();
       const res = await inflight;
       expect(res.status).toBe(200);

@@ -27,7 +27,7 @@ describe('logger redaction', () => {
     });
     const err = new SyntaxError('Unexpected token J in "Jane Roe 078-05-1120"');
     logger.error('boom', { err });
-    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !lines.some((l) => l.includes('boom')); i++) await new Promise((r) => setTimeout(r, 10));
     const out = lines.join('');
     for (const v of ['078-05-1120', 'Jane Roe', 'sk-live-123', 'jane@example.org', 'sk-abcdef123456']) expect(out).not.toContain(v);
     expect(out).toContain('"requestId":"r1"');

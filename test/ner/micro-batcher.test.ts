@@ -69,10 +69,9 @@ describe('micro-batcher', () => {
 
   it('starts at once when maxBatch rows are waiting, and queues the rest for the next run', async () => {
     const c = echo();
-    const b = createMicroBatcher(c, { maxBatch: 2, maxWaitMs: 1000 });
-    const t0 = Date.now();
+    // a wait of a minute: were full batches to wait for it, jest's 5 s test timeout would fail the test
+    const b = createMicroBatcher(c, { maxBatch: 2, maxWaitMs: 60_000 });
     const out = await Promise.all([1, 2, 3, 4].map((i) => b.run(row([i]))));
-    expect(Date.now() - t0).toBeLessThan(900);
     expect(out.map((o) => o.data[0])).toEqual([1, 2, 3, 4]);
     expect(c.runs.map((f) => f.input_ids.dims[0])).toEqual([2, 2]);
   });
