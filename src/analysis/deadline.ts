@@ -30,7 +30,9 @@ export class Deadline {
       return await Promise.race([work, this.async().expired]);
     } catch (err) {
       if (err instanceof DetectorError) throw err;
-      throw new DetectorError(id, this.passed() ? 'timeout' : 'error', { cause: err });
+      // The timer may fire a little before the clock says the deadline has passed: an aborted signal is a timeout.
+      const expired = this.controller?.signal.aborted === true || this.passed();
+      throw new DetectorError(id, expired ? 'timeout' : 'error', { cause: err });
     }
   }
 
