@@ -9,15 +9,13 @@ import os
 import random
 import sys
 
-import numpy as np
 import torch
 
 import phi_features as pf
 from evaluate_lib import score
-from model import CRF, PhiNer
+from model import CRF, PhiNer, viterbi
 from prepare_data import LABELS
 from train import batches, collate, decoder_scores, featurize
-from model import viterbi
 
 
 def logits_of(model, items):

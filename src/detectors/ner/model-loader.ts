@@ -104,7 +104,7 @@ export async function loadNerModel(dir: string, opts: LoadNerModelOptions = {}):
 }
 
 function decoderOf(config: NerModelConfig, labels: readonly string[], path: string): TransitionScores | null {
-  const crf = config.crf as { transitions: number[][]; start: number[]; end: number[] } | undefined;
+  const crf = config.crf;
   if (config.decoding === 'argmax') {
     if (crf) throw new ModelError(`${path}: decoding: "argmax" cannot be combined with crf`);
     return null;
