@@ -6,7 +6,6 @@ only, and (when it has one) with Viterbi over its CRF's learned transitions. Tor
 import glob
 import json
 import os
-import random
 import sys
 
 import torch
@@ -15,18 +14,7 @@ import phi_features as pf
 from evaluate_lib import score
 from model import CRF, PhiNer, viterbi
 from prepare_data import LABELS
-from train import batches, collate, decoder_scores, featurize
-
-
-def logits_of(model, items):
-    out = [None] * len(items)
-    with torch.no_grad():
-        for bidx in batches(items, 8192, random.Random(0), shuffle=False):
-            b = collate([items[i] for i in bidx])
-            lg = model(*(b[k] for k in ("word_ids", "shape_ids", "char_ids", "gazetteers", "attention_mask"))).numpy()
-            for j, i in enumerate(bidx):
-                out[i] = lg[j, : len(items[i]["word_ids"])]
-    return out
+from train import decoder_scores, featurize, logits_of
 
 
 def main():

@@ -76,8 +76,9 @@ def batches(items, max_tokens, rng, shuffle=True):
 
 
 def decoder_scores(crf):
-    """(transitions, start, end) for Viterbi: the CRF's, or -- without a CRF -- only the BIO constraints (applied to
-    log-softmax scores). Serving decodes the same way (src/detectors/ner/bio.ts)."""
+    """(transitions, start, end) for Viterbi: the CRF's, or -- without a CRF -- only the BIO constraints. Serving
+    decodes the same way (src/detectors/ner/viterbi.ts), over raw logits: a per-token constant (log-softmax's
+    normaliser) does not change the best path."""
     if crf is not None:
         return tuple(x.detach().numpy() for x in crf.scores())
     allowed, start_ok = bio_constraints(LABELS)
@@ -85,18 +86,23 @@ def decoder_scores(crf):
             np.zeros(len(LABELS), np.float32))
 
 
-def predict(model, items, crf=None, max_tokens=8192):
+def logits_of(model, items, max_tokens=8192):
+    """Per sequence, the model's logits [len, n_labels] (numpy), in batches of about max_tokens."""
     model.eval()
-    tr, st, en = decoder_scores(crf)
-    preds = [None] * len(items)
+    out = [None] * len(items)
     with torch.no_grad():
         for bidx in batches(items, max_tokens, random.Random(0), shuffle=False):
             batch = collate([items[i] for i in bidx])
-            logits = model(*(batch[k] for k in ("word_ids", "shape_ids", "char_ids", "gazetteers", "attention_mask")))
-            em = (logits if crf is not None else torch.log_softmax(logits, -1)).numpy()
+            lg = model(*(batch[k] for k in ("word_ids", "shape_ids", "char_ids", "gazetteers", "attention_mask")))
+            lg = lg.numpy()
             for j, i in enumerate(bidx):
-                preds[i] = [LABELS[x] for x in viterbi(em[j, : len(items[i]["word_ids"])], tr, st, en)]
-    return preds
+                out[i] = lg[j, : len(items[i]["word_ids"])]
+    return out
+
+
+def predict(model, items, crf=None):
+    tr, st, en = decoder_scores(crf)
+    return [[LABELS[x] for x in viterbi(em, tr, st, en)] for em in logits_of(model, items)]
 
 
 def evaluate_sets(model, dev, crf=None):

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root';
-import { loadNerModel } from './ner/model-loader';
+import { loadNerModel, type NerModel } from './ner/model-loader';
 import { createNerDetector } from './ner/ner-detector';
 import { createDefaultRegistry, type DetectorRegistry } from './registry';
 
@@ -20,7 +20,7 @@ export interface BuildRegistryOptions {
 export interface BuiltRegistry {
   registry: DetectorRegistry;
   /** The NER model that was registered, if any. */
-  model?: { id: string; name: string; version: string; dir: string; decoding: string };
+  model?: { id: string; name: string; version: string; dir: string; decoding: NerModel['decoding'] };
 }
 
 /**

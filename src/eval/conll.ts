@@ -41,13 +41,9 @@ export function readConll(path: string): ConllDataset {
 export function parseConll(content: string, file = '<conll>'): ConllDataset {
   const sentences: ConllSentence[] = [];
   let doc = 0;
-  let docHasSentences = false;
   let cur: ConllSentence = { tokens: [], tags: [], doc };
   const end = () => {
-    if (cur.tokens.length) {
-      sentences.push(cur);
-      docHasSentences = true;
-    }
+    if (cur.tokens.length) sentences.push(cur);
     cur = { tokens: [], tags: [], doc };
   };
   const lines = content.split(/\r?\n/);
@@ -56,8 +52,8 @@ export function parseConll(content: string, file = '<conll>'): ConllDataset {
     if (cols[0] === '' ) return end();
     if (cols[0] === '-DOCSTART-') {
       end();
-      if (docHasSentences) doc++;
-      docHasSentences = false;
+      // a new document, unless the current one has no sentence yet (a first or repeated DOCSTART line)
+      if (sentences.at(-1)?.doc === doc) doc++;
       cur.doc = doc;
       return;
     }
