@@ -58,6 +58,15 @@ describe('aggregateBio', () => {
     expect(spans[0].score).toBeCloseTo(0.8, 10);
   });
 
+  it('with the text, never runs a span across a line break (the next token opens a new span)', () => {
+    const text = 'Tom\n\nAdmitted  Ann Lee\r\nLee';
+    const tokens = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const labels = lab(['B-PER', 'I-PER', 'B-PER', 'I-PER', 'I-PER']);
+    const cut = aggregateBio(tokens, labels, text).map((s) => text.slice(s.start, s.end));
+    expect(cut).toEqual(['Tom', 'Admitted', 'Ann Lee', 'Lee']);
+    expect(aggregateBio(tokens, labels).map((s) => text.slice(s.start, s.end))).toEqual(['Tom\n\nAdmitted', 'Ann Lee\r\nLee']);
+  });
+
   it('drops zero-width spans', () => {
     expect(aggregateBio([{ start: 3, end: 3 }], lab(['B-PER']))).toEqual([]);
   });

@@ -46,9 +46,11 @@ export function parseLabel(label: string): ParsedLabel {
 
 /**
  * Group token labels into spans. `tokens[i]` and `labels[i]` describe the same token. A span runs from its first
- * token's start to its last token's end; spans that would be empty (zero-width tokens) are dropped.
+ * token's start to its last token's end; spans that would be empty (zero-width tokens) are dropped. With `text`
+ * (the string the tokens index), a span never runs across a line break: the token after one opens a new span
+ * (models whose tokenizers drop whitespace cannot see that a name ended with its line, e.g. "Tom⏎Admitted").
  */
-export function aggregateBio(tokens: readonly TokenSpan[], labels: readonly TokenLabel[]): LabelSpan[] {
+export function aggregateBio(tokens: readonly TokenSpan[], labels: readonly TokenLabel[], text?: string): LabelSpan[] {
   if (tokens.length !== labels.length) throw new RangeError('tokens and labels differ in length');
   const spans: LabelSpan[] = [];
   let cur: { type: string; first: number; last: number; sum: number } | null = null;
@@ -76,7 +78,8 @@ export function aggregateBio(tokens: readonly TokenSpan[], labels: readonly Toke
       close();
       continue;
     }
-    const continues = (tag === 'I' || tag === 'E') && cur !== null && (cur as { type: string }).type === type;
+    const lineBreak = text !== undefined && cur !== null && text.slice(tokens[i - 1].end, tokens[i].start).includes('\n');
+    const continues = (tag === 'I' || tag === 'E') && cur !== null && (cur as { type: string }).type === type && !lineBreak;
     if (continues && cur) {
       cur.last = i;
       cur.sum += score;

@@ -77,7 +77,7 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
       for (let i = 0; i < tokens.length; i++) tokenLabels.push(argmaxSoftmax(emissions, i * n, n, labels));
     }
     const out: Detection[] = [];
-    for (const span of aggregateBio(tokens, tokenLabels)) {
+    for (const span of aggregateBio(tokens, tokenLabels, text)) {
       const entity = mapType(span.type);
       if (!entity || span.score < threshold) continue;
       out.push({ entity, start: span.start, end: span.end, score: span.score, detectorId: id });
