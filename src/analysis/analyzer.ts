@@ -4,6 +4,7 @@ import type { Policy } from '../policy/types';
 import type { CompiledPolicy } from './compiled-policy';
 import type { Deadline } from './deadline';
 import { resolveConflicts } from './conflicts';
+import { propagateMentions } from './mention-propagation';
 
 /** Thresholds (detector, then entity or policy-wide) and the allow list. */
 function keep(d: Detection, text: string, policy: Policy, compiled: CompiledPolicy): boolean {
@@ -42,4 +43,18 @@ export async function analyzeText(text: string, policy: Policy, compiled: Compil
   }
   for (const result of await Promise.all(pending)) for (const d of result) found.push(d);
   return resolveConflicts(found.filter((d) => d.start >= 0 && d.end <= text.length && d.start < d.end && keep(d, text, policy, compiled)));
+}
+
+/**
+ * All findings in the scanned strings of one request: each analysed as above, then the names found are looked up
+ * again across all of them (`policy.propagateMentions`, see `propagateMentions`); the added findings pass the same
+ * thresholds and allow list, and overlaps are resolved again.
+ */
+export async function analyzeTexts(texts: readonly string[], policy: Policy, compiled: CompiledPolicy, deadline: Deadline): Promise<Detection[][]> {
+  const found = await Promise.all(texts.map((t) => analyzeText(t, policy, compiled, deadline)));
+  const extra = propagateMentions(texts, found, policy.propagateMentions);
+  return found.map((f, i) => {
+    const add = extra[i].filter((d) => keep(d, texts[i], policy, compiled));
+    return add.length ? resolveConflicts([...f, ...add]) : f;
+  });
 }

@@ -20,6 +20,7 @@ const USAGE = `usage: phi-gateway <command> [options]
   policy show TENANT|PROFILE             print the fully resolved policy
   eval --conll FILE | --jsonl FILE       precision/recall/F1 per type of a NER model folder
        [--documents]                     CoNLL: one text per -DOCSTART- document instead of per sentence
+       [--propagate]                     look PERSON findings up again in the same text, as the gateway does
   serve                                  start the gateway (same as npm start)
 
   common options: --model DIR (NER model folder; default: the shipped model), --no-model (patterns only),
@@ -49,6 +50,7 @@ const commonOptions = {
   conll: { type: 'string' },
   jsonl: { type: 'string' },
   documents: { type: 'boolean' },
+  propagate: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -130,14 +132,14 @@ function policyCommand(args: string[], io: Io): number {
 }
 
 async function evalCommand(
-  values: { model?: string; conll?: string; jsonl?: string; documents?: boolean },
+  values: { model?: string; conll?: string; jsonl?: string; documents?: boolean; propagate?: boolean },
   io: Io,
   threads?: number,
 ): Promise<number> {
   if (!values.conll === !values.jsonl) throw new GatewayError('USAGE', 2, 'eval: give exactly one of --conll FILE or --jsonl FILE');
   if (values.documents && !values.conll) throw new GatewayError('USAGE', 2, 'eval: --documents applies to --conll only');
   const modelDir = values.model ? resolve(values.model) : DEFAULT_MODEL_DIR;
-  const report = await runEval({ modelDir, conll: values.conll, jsonl: values.jsonl, documents: values.documents, threads });
+  const report = await runEval({ modelDir, conll: values.conll, jsonl: values.jsonl, documents: values.documents, propagate: values.propagate, threads });
   io.stdout.write(formatReport(report));
   return 0;
 }

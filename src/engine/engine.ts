@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { analyzeText } from '../analysis/analyzer';
+import { analyzeTexts } from '../analysis/analyzer';
 import { Deadline } from '../analysis/deadline';
 import { compilePolicy, type CompiledPolicy } from '../analysis/compiled-policy';
 import { anonymizeText } from '../anonymize/anonymizer';
@@ -52,11 +52,11 @@ export function createEngine(deps: EngineDeps): Engine {
     return c;
   };
 
-  /** Analyse every segment under one deadline (the policy's detector timeout). */
+  /** Analyse every segment under one deadline (the policy's detector timeout); names propagate across segments. */
   async function detectAll(segments: Segment[], policy: Policy, outer?: AbortSignal): Promise<Detection[][]> {
     const c = compiled(policy);
     const deadline = new Deadline(policy.detectorTimeoutMs, outer);
-    return Promise.all(segments.map((s) => analyzeText(s.text, policy, c, deadline)));
+    return analyzeTexts(segments.map((s) => s.text), policy, c, deadline);
   }
 
   function models(): Array<{ id: string; version: string }> {

@@ -16,6 +16,9 @@ import { createLabelMapper, normalizeLabelType, type LabelMap } from '../detecto
 import { loadNerModel } from '../detectors/ner/model-loader';
 import { createNerDetector } from '../detectors/ner/ner-detector';
 import type { Detection, Detector } from '../detectors/types';
+import { resolveConflicts } from '../analysis/conflicts';
+import { propagateMentions } from '../analysis/mention-propagation';
+import type { EntityType } from '../detectors/entities';
 import { readConll, sentenceEntities, type TagScheme } from './conll';
 import { readJsonl } from './jsonl';
 import { scoreSpans, type ScoredSpan, type SpanScores } from './spans';
@@ -34,6 +37,8 @@ export interface RunEvalOptions {
   /** onnxruntime intra-op threads (alias: `threads`). Default 1. */
   intraOpNumThreads?: number;
   threads?: number;
+  /** Look each text's PERSON findings up again in the same text, as the gateway does (`propagate_mentions`). */
+  propagate?: boolean;
 }
 
 export interface EvalReport {
@@ -50,6 +55,8 @@ export interface EvalReport {
   scores: SpanScores;
   /** Gold types left out of the micro average (the detector cannot emit them). */
   ignoredTypes: string[];
+  /** Entity types whose findings were propagated to their other mentions in the same text. */
+  propagated: string[];
   durationMs: number;
 }
 
@@ -79,6 +86,7 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
     const mapType = createLabelMapper(opts.labelMap);
     const goldType = (t: string) => mapType(t) ?? normalizeLabelType(t);
     const started = Date.now();
+    const propagated: EntityType[] = opts.propagate ? ['PERSON'] : [];
     const gold: ScoredSpan[] = [];
     const pred: ScoredSpan[] = [];
     let dataset: EvalReport['dataset'];
@@ -109,7 +117,7 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
         }
         return { text, offsets };
       });
-      const found = await detectAll(detector, texts.map((t) => t.text), opts.concurrency ?? 8);
+      const found = await detectAll(detector, texts.map((t) => t.text), opts.concurrency ?? 8, propagated);
       found.forEach((dets, doc) => {
         for (const d of dets) {
           const span = toTokenSpan(texts[doc].offsets, d);
@@ -124,7 +132,7 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
       examples.forEach((ex, doc) => {
         for (const e of ex.entities) gold.push({ doc, type: goldType(e.type), start: e.start, end: e.end });
       });
-      const found = await detectAll(detector, examples.map((e) => e.text), opts.concurrency ?? 8);
+      const found = await detectAll(detector, examples.map((e) => e.text), opts.concurrency ?? 8, propagated);
       found.forEach((dets, doc) => {
         for (const d of dets) pred.push({ doc, type: d.entity, start: d.start, end: d.end });
       });
@@ -136,7 +144,7 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
     const microTypes = [...goldTypes].filter((t) => emits.has(t));
     const ignoredTypes = [...goldTypes].filter((t) => !emits.has(t)).sort();
     const scores = scoreSpans(gold, pred, { microTypes });
-    return { model: modelInfo, dataset, scores, ignoredTypes, durationMs: Date.now() - started };
+    return { model: modelInfo, dataset, scores, ignoredTypes, propagated, durationMs: Date.now() - started };
   } finally {
     await release?.();
   }
@@ -155,13 +163,15 @@ export function toTokenSpan(offsets: readonly { start: number; end: number }[], 
   return start < 0 ? undefined : { start, end };
 }
 
-async function detectAll(detector: Detector, texts: readonly string[], concurrency: number): Promise<Detection[][]> {
+async function detectAll(detector: Detector, texts: readonly string[], concurrency: number, propagate: readonly EntityType[]): Promise<Detection[][]> {
   const out: Detection[][] = new Array(texts.length);
   let next = 0;
   const worker = async () => {
     while (next < texts.length) {
       const i = next++;
-      out[i] = await detector.detect(texts[i], {});
+      const found = await detector.detect(texts[i], {});
+      const [extra] = propagateMentions([texts[i]], [found], propagate);
+      out[i] = extra.length ? resolveConflicts([...found, ...extra]) : found;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, texts.length)) }, worker));
@@ -181,6 +191,7 @@ export function formatReport(r: EvalReport): string {
     `model    ${r.model.name} (${r.model.version}), featurizer ${r.model.featurizer}`,
     `data     ${r.dataset.path} (${data})`,
     `time     ${secs.toFixed(2)} s${rate}`,
+    ...(r.propagated.length ? [`mentions ${r.propagated.join(', ')} findings propagated to their other mentions in the same text`] : []),
     '',
     row('type', 'precision', 'recall', 'f1', 'support', 'predicted'),
   ];

@@ -18,6 +18,7 @@ export function defaultPolicy(detectorIds: readonly string[]): Policy {
     customPatterns: [],
     paths: [],
     onDetectorError: 'block' as const,
+    propagateMentions: ['PERSON' as const],
     detectorTimeoutMs: 30_000,
     upstreams: {},
     restore: false,

@@ -61,6 +61,7 @@ export const policyFileSchema = z.strictObject({
   custom_patterns: z.array(customPattern).max(200).optional(),
   paths: z.array(z.string().min(1).max(500)).max(200).optional(),
   on_detector_error: z.enum(['block', 'redact_all']).optional(),
+  propagate_mentions: z.array(entityType).max(ENTITY_TYPES.length).optional(),
   detector_timeout_ms: z.number().int().min(10).max(120_000).optional(),
   upstreams: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/), upstream).optional(),
   restore: z.boolean().optional(),

@@ -70,6 +70,8 @@ export interface Policy {
   /** JSON paths to scan (`messages[*].content`, `input`, `**`); empty = every string value. */
   paths: string[];
   onDetectorError: OnDetectorError;
+  /** Entity types whose findings are looked up again in every scanned string of the request (empty: off). */
+  propagateMentions: EntityType[];
   /** Per-request detector deadline. */
   detectorTimeoutMs: number;
   upstreams: Record<string, Upstream>;

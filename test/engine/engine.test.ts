@@ -147,3 +147,51 @@ describe('fail closed', () => {
     expect(r.degraded).toBe(true);
   });
 });
+
+describe('mention propagation', () => {
+  // A stand-in for the model: it finds a name only after "Patient " (its context), never a bare repetition.
+  const contextual: Detector = {
+    id: 'ner.context-only',
+    kind: 'ner',
+    entities: ['PERSON'],
+    detect: (text) =>
+      [...text.matchAll(/(?<=Patient )\p{Lu}\p{L}+ \p{Lu}\p{L}+/gu)].map((m) => ({
+        entity: 'PERSON' as const,
+        start: m.index!,
+        end: m.index! + m[0].length,
+        score: 0.8,
+        detectorId: 'ner.context-only',
+      })),
+  };
+  const registry = () => new DetectorRegistry().register(contextual).register(createDefaultRegistry().get('pattern.email')!);
+  const body = {
+    messages: [
+      { role: 'user', content: 'Patient Kofi Adeyemi, 54, chest pain.' },
+      { role: 'assistant', content: 'Noted.' },
+      { role: 'user', content: 'Adeyemi (kofi.a@example.org) asks if Kofi Adeyemi can drive. Kofi says yes.' },
+    ],
+  };
+
+  it('removes the later bare mentions of a name the model found once, in other messages too', async () => {
+    const r = await engineWith(registry()).redact({ json: body }, hipaa, { tenant: 'acme-clinic' });
+    const out = JSON.stringify(r.json);
+    for (const v of ['Kofi', 'Adeyemi', 'kofi.a@example.org']) expect(out).not.toContain(v);
+    const mentions = r.items.filter((i) => i.detectorId === 'analysis.mention');
+    expect(mentions.map((i) => [i.path, body.messages[2].content.slice(i.start, i.end)])).toEqual([
+      ['messages[2].content', 'Adeyemi'],
+      ['messages[2].content', 'Kofi Adeyemi'],
+      ['messages[2].content', 'Kofi'],
+    ]);
+    expect(mentions.every((i) => i.entity === 'PERSON' && i.score === 0.8)).toBe(true);
+  });
+
+  it('propagate_mentions: [] turns it off, and the allow list still applies to propagated mentions', async () => {
+    const off = await engineWith(registry()).redact({ json: body }, { ...hipaa, propagateMentions: [] }, { tenant: 'acme-clinic' });
+    expect((off.json as typeof body).messages[2].content).toContain('Adeyemi (');
+    expect(off.items.some((i) => i.detectorId === 'analysis.mention')).toBe(false);
+    const allowKofi: Policy = { ...hipaa, allow: { exact: [...hipaa.allow.exact, 'Kofi'], regex: hipaa.allow.regex } };
+    const r = await engineWith(registry()).redact({ json: body }, allowKofi, { tenant: 'acme-clinic' });
+    expect((r.json as typeof body).messages[2].content).toMatch(/ Kofi says yes\.$/);
+    expect(JSON.stringify(r.json)).not.toContain('Adeyemi');
+  });
+});

@@ -23,7 +23,15 @@ describe('policy loader', () => {
     expect(p.customPatterns.map((c) => c.name)).toEqual(['staff-id']);
     expect(p.upstreams.llm).toEqual({ url: 'https://llm.example.com/v1', headers: {} });
     expect(p.onDetectorError).toBe('block');
+    expect(p.propagateMentions).toEqual(['PERSON', 'LOCATION']); // clinic.yaml's own list replaces the default
     expect(p.version).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('propagate_mentions defaults to PERSON and an empty list turns it off', () => {
+    expect(loadPolicy(join(GOOD, 'base.yaml'), { profilesDir: GOOD }).propagateMentions).toEqual(['PERSON']);
+    const dir = mkdtempSync(join(tmpdir(), 'phi-pol-'));
+    writeFileSync(join(dir, 'off.yaml'), 'propagate_mentions: []\n');
+    expect(loadPolicy(join(dir, 'off.yaml'), { profilesDir: dir }).propagateMentions).toEqual([]);
   });
 
   it('version is a hash of content: same content same version, any change a new one', () => {
@@ -48,6 +56,7 @@ describe('policy loader', () => {
     ['bad-yaml.yaml', /bad-yaml\.yaml: \(root\): invalid YAML/],
     ['missing-parent.yaml', /missing-parent\.yaml: extends: unknown profile no-such-profile$/],
     ['cycle-a.yaml', /extends: circular extends/],
+    ['bad-propagate.yaml', /bad-propagate\.yaml: propagate_mentions\[1\]: /],
   ])('%s fails with file + field path', (file, message) => {
     let err: unknown;
     try {

@@ -66,6 +66,24 @@ describe('runEval over CoNLL (fake detector)', () => {
     expect(formatReport(r)).toMatch(/2 documents, 13 tokens/);
   });
 
+  it('--propagate looks a found name up again in the same text, as the gateway does', async () => {
+    const file = join(dir, 'prop.conll');
+    writeFileSync(file, '-DOCSTART- O\n\nJohn I-PER\nSmith I-PER\nvisited O\nParis I-LOC\n. O\n\nSmith I-PER\nleft O\n');
+    const detector = createNerDetector(fakeModel(LEX));
+    const per = async (propagate: boolean) => {
+      const r = await runEval({ modelDir: '/unused', conll: file, documents: true, propagate }, { detector });
+      return [r.scores.perType.find((t) => t.type === 'PERSON'), r];
+    };
+    // "Smith" opening the second sentence is I-PER in the fake model, which Viterbi cannot start an entity with
+    const [off, r0] = await per(false);
+    expect(off).toMatchObject({ tp: 1, fp: 0, fn: 1 });
+    expect(formatReport(r0 as any)).not.toMatch(/propagated/);
+    const [on, r1] = await per(true);
+    expect(on).toMatchObject({ tp: 2, fp: 0, fn: 0 });
+    expect((r1 as any).propagated).toEqual(['PERSON']);
+    expect(formatReport(r1 as any)).toMatch(/^mentions PERSON findings propagated/m);
+  });
+
   it('counts MISC in micro when the label map makes the model emit it', async () => {
     const file = join(dir, 'b.conll');
     writeFileSync(file, CONLL);

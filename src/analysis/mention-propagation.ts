@@ -1,0 +1,102 @@
+import type { EntityType } from '../detectors/entities';
+import { escapeRegExp } from '../detectors/escape-regexp';
+import type { Detection } from '../detectors/types';
+
+/** Detector id of the findings this stage adds (audit and `analyze` show where a finding came from). */
+export const MENTION_DETECTOR_ID = 'analysis.mention';
+
+/** Only findings at least this confident are looked up again (a doubtful finding would spread its doubt). */
+export const MIN_SOURCE_SCORE = 0.8;
+
+/** At most this many distinct forms are looked up per request (the longest first); the rest only by the detectors. */
+export const MAX_FORMS = 500;
+
+/**
+ * Words never looked up on their own, compared lower-case: titles, suffixes, particles and English words that are
+ * also given names and open many sentences ("Will you…", "May I…"). The whole finding ("Will Smith") is still
+ * looked up. Everything else of two or more characters that starts with a capital is.
+ */
+const NOT_ALONE = new Set(
+  (
+    'mr mrs ms miss mx dr doctor prof sir madam dame lord lady rev fr sr jr ii iii iv md phd rn np pa ' +
+    'the and of for von van der den de la le del della da di du dos das al el bin ben ibn abu st saint ' +
+    'an as at be by do go he if in is it me my no of oh ok on or so to up us we ' +
+    'will may can did hope mark bill grant chase frank faith joy art guy grace rose dawn sunny june april august ' +
+    'january february march july september october november december monday tuesday wednesday thursday friday ' +
+    'saturday sunday patient nurse mother father'
+  ).split(' '),
+);
+
+/** A mention stands alone: no letter, digit or mark either side, and it is not part of an address or handle. */
+const BEFORE = String.raw`(?<![\p{L}\p{N}\p{M}])(?<![\p{L}\p{N}][.@_+-])`;
+const AFTER = String.raw`(?![\p{L}\p{N}\p{M}])(?![.@_+-][\p{L}\p{N}])`;
+
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+const HAS_LETTER = /\p{L}/u;
+const EDGE_PUNCT = /^[\s.,;:!?"“”()[\]{}]+|[\s.,;:!?"“”()[\]{}]+$/gu;
+
+interface Form {
+  entity: EntityType;
+  score: number;
+}
+
+function addForm(forms: Map<string, Form>, form: string, entity: EntityType, score: number): void {
+  if (form.length < 2 || !HAS_LETTER.test(form)) return;
+  const seen = forms.get(form);
+  if (!seen || score > seen.score) forms.set(form, { entity, score });
+}
+
+/**
+ * Mention propagation: a name found once in a request is looked up again in every scanned string of the same
+ * request, so that "Adeyemi" in the third chat message is removed even where its own context did not make the model
+ * confident — one missed repetition of a patient's name is a leak. Only findings that already passed the policy's
+ * thresholds and allow list are sources (`found`, per text). Forms looked up: the whole finding, and for PERSON each
+ * of its words that starts with a capital letter and is not in `NOT_ALONE`. Matching is case-sensitive and on word
+ * boundaries (no letter or digit either side); a new finding takes the entity type and score of its source form
+ * (the best one if several) and `detectorId` `analysis.mention`. Spots already inside a finding are skipped.
+ * Returns the new findings per text (the caller filters them like any finding and resolves overlaps).
+ */
+export function propagateMentions(
+  texts: readonly string[],
+  found: ReadonlyArray<readonly Detection[]>,
+  entities: readonly EntityType[],
+  minSourceScore = MIN_SOURCE_SCORE,
+): Detection[][] {
+  const out: Detection[][] = texts.map(() => []);
+  if (entities.length === 0) return out;
+  const forms = new Map<string, Form>();
+  texts.forEach((text, i) => {
+    for (const d of found[i] ?? []) {
+      if (!entities.includes(d.entity) || d.detectorId === MENTION_DETECTOR_ID || d.score < minSourceScore) continue;
+      const whole = text.slice(d.start, d.end).replace(EDGE_PUNCT, '');
+      addForm(forms, whole, d.entity, d.score);
+      if (d.entity !== 'PERSON') continue;
+      for (const raw of whole.split(/\s+/u)) {
+        const part = raw.replace(EDGE_PUNCT, '');
+        if (part !== whole && CAPITALISED.test(part) && !NOT_ALONE.has(part.toLowerCase().replace(/\.$/u, ''))) {
+          addForm(forms, part, d.entity, d.score);
+        }
+      }
+    }
+  });
+  if (forms.size === 0) return out;
+  const ordered = [...forms.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, MAX_FORMS);
+  const re = new RegExp(`${BEFORE}(?:${ordered.map(escapeRegExp).join('|')})${AFTER}`, 'gu');
+  texts.forEach((text, i) => {
+    const own = found[i] ?? [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // Never stretch or split what a detector found: where the longest form overlaps a finding, shorter forms
+      // may still match further on ("Kofi Adeyemi" over a finding "Kofi" leaves "Adeyemi" to its own form).
+      if (own.some((d) => d.start < end && start < d.end)) {
+        re.lastIndex = start + 1;
+        continue;
+      }
+      const form = forms.get(m[0])!;
+      out[i].push({ entity: form.entity, start, end, score: form.score, detectorId: MENTION_DETECTOR_ID });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,103 @@
+import { MAX_FORMS, MENTION_DETECTOR_ID, propagateMentions } from '../../src/analysis/mention-propagation';
+import type { Detection } from '../../src/detectors/types';
+
+/** A finding of `entity` on the first occurrence of `value` in `text`. */
+function at(text: string, value: string, entity: any = 'PERSON', score = 0.9, from = 0): Detection {
+  const start = text.indexOf(value, from);
+  if (start < 0) throw new Error(`${value} not in text`);
+  return { entity, start, end: start + value.length, score, detectorId: 'ner.test' };
+}
+const spans = (text: string, ds: Detection[]) => ds.map((d) => [d.entity, text.slice(d.start, d.end)]);
+
+describe('propagateMentions', () => {
+  it('finds the other mentions of a name: whole, surname, first name — same entity, source score, its own detector id', () => {
+    const t = 'Kofi Adeyemi called. Adeyemi says Kofi Adeyemi and Kofi were both at home; Adeyemi\'s wife too.';
+    const [extra] = propagateMentions([t], [[at(t, 'Kofi Adeyemi', 'PERSON', 0.81)]], ['PERSON']);
+    expect(spans(t, extra)).toEqual([
+      ['PERSON', 'Adeyemi'],
+      ['PERSON', 'Kofi Adeyemi'],
+      ['PERSON', 'Kofi'],
+      ['PERSON', 'Adeyemi'],
+    ]);
+    expect(extra.every((d) => d.score === 0.81 && d.detectorId === MENTION_DETECTOR_ID)).toBe(true);
+  });
+
+  it('works across the strings of one request (a name in message 1 is removed from message 3)', () => {
+    const texts = ['Patient: Mrs. Ngozi Okafor, 54', 'How are you?', 'okafor? No — Okafor said the pain is worse.'];
+    const extra = propagateMentions(texts, [[at(texts[0], 'Ngozi Okafor')], [], []], ['PERSON']);
+    expect(extra[0]).toEqual([]);
+    expect(extra[1]).toEqual([]);
+    expect(spans(texts[2], extra[2])).toEqual([['PERSON', 'Okafor']]); // case-sensitive: "okafor?" is not looked up
+  });
+
+  it('only on word boundaries, also next to non-ASCII letters and combining marks', () => {
+    const t = 'Li Wei. Lin, Li, Lisa, Liß, Li\u0301, 3Li, Li3, (Li)';
+    const [extra] = propagateMentions([t], [[at(t, 'Li Wei')]], ['PERSON']);
+    expect(extra.map((d) => d.start)).toEqual([t.indexOf('Li,'), t.indexOf('(Li)') + 1]);
+  });
+
+  it('never looks up titles, particles or sentence words on their own, nor lower-case parts', () => {
+    const t = 'Dr. Will van Houten saw Ms. May Grant. Will you call? May I? Van der Berg. Houten will call. Grant agreed. jo smith';
+    const [extra] = propagateMentions([t], [[at(t, 'Will van Houten'), at(t, 'May Grant'), at(t, 'jo smith')]], ['PERSON']);
+    expect(spans(t, extra)).toEqual([['PERSON', 'Houten']]);
+  });
+
+  it('looks up other entity types only as whole findings, and only the types asked for', () => {
+    const t = 'Seen at Boston General Hospital; Boston General Hospital called. General advice. Boston is cold.';
+    const found = [[at(t, 'Boston General Hospital', 'ORGANIZATION', 0.85), at(t, 'Boston', 'LOCATION', 0.95, t.indexOf('Boston is'))]];
+    const [orgOnly] = propagateMentions([t], found, ['ORGANIZATION']);
+    expect(spans(t, orgOnly)).toEqual([['ORGANIZATION', 'Boston General Hospital']]);
+    const [both] = propagateMentions([t], found, ['ORGANIZATION', 'LOCATION']);
+    // the longest form wins where forms overlap; the LOCATION form fills the rest
+    expect(spans(t, both)).toEqual([['ORGANIZATION', 'Boston General Hospital']]);
+    expect(propagateMentions([t], found, [])).toEqual([[]]);
+  });
+
+  it('never stretches, splits or repeats a finding, and never propagates its own findings', () => {
+    const t = 'Anna Kowalski and Anna. Anna Kowalski, then Anna Kowalski met Kowalski.';
+    const own = [
+      at(t, 'Anna Kowalski'),
+      { ...at(t, 'Anna', 'PERSON', 0.9, 15), detectorId: MENTION_DETECTOR_ID },
+      at(t, 'Anna', 'PERSON', 0.9, t.indexOf('then')), // the model found only the first name here
+    ];
+    const [extra] = propagateMentions([t], [own], ['PERSON']);
+    expect(spans(t, extra)).toEqual([['PERSON', 'Anna Kowalski'], ['PERSON', 'Kowalski'], ['PERSON', 'Kowalski']]);
+    expect(extra.map((d) => d.start)).toEqual([24, t.indexOf('Kowalski met'), t.lastIndexOf('Kowalski')]);
+  });
+
+  it('does not look inside e-mail addresses, handles or hyphenated words', () => {
+    const t = 'Ngozi Okafor: ngozi.okafor@x.org, Okafor@x.org, x.Okafor, @Okafor_1, Okafor-Smith, Okafor.';
+    const [extra] = propagateMentions([t], [[at(t, 'Ngozi Okafor')]], ['PERSON']);
+    expect(spans(t, extra)).toEqual([['PERSON', 'Okafor']]);
+    expect(extra[0].start).toBe(t.lastIndexOf('Okafor'));
+  });
+
+  it('ignores findings below the source score (a doubtful name would spread its doubt)', () => {
+    const t = 'Warmly Jo Park. Warmly, Park';
+    expect(propagateMentions([t], [[at(t, 'Warmly Jo Park', 'PERSON', 0.79)]], ['PERSON'])).toEqual([[]]);
+    expect(spans(t, propagateMentions([t], [[at(t, 'Warmly Jo Park', 'PERSON', 0.79)]], ['PERSON'], 0.5)[0])).toEqual([
+      ['PERSON', 'Warmly'],
+      ['PERSON', 'Park'],
+    ]);
+  });
+
+  it('takes the best score when one form comes from several findings, and keeps UTF-16 offsets', () => {
+    const t = '😀 José Núñez 😀 — Núñez, José Núñez';
+    const found = [[at(t, 'José Núñez', 'PERSON', 0.85), { ...at(t, 'Núñez', 'PERSON', 0.99, t.indexOf('Núñez,')), detectorId: 'ner.x' }]];
+    const [extra] = propagateMentions([t], found, ['PERSON']);
+    expect(spans(t, extra)).toEqual([['PERSON', 'José Núñez']]);
+    const t2 = 'Núñez came. José Núñez left; Núñez.';
+    const [e2] = propagateMentions([t2], [[at(t2, 'Núñez', 'PERSON', 0.99), at(t2, 'José Núñez', 'PERSON', 0.85)]], ['PERSON']);
+    expect(e2.map((d) => [t2.slice(d.start, d.end), d.score])).toEqual([['Núñez', 0.99]]);
+  });
+
+  it('bounds the number of forms (longest first) so a request with many names stays cheap', () => {
+    const names = Array.from({ length: MAX_FORMS + 50 }, (_, i) => `Zq${'x'.repeat(i % 7)}${String.fromCharCode(97 + (i % 26))}${i.toString(36)}`);
+    const t = names.join(' ') + ' ' + names.join(' ');
+    const found = [names.map((n) => at(t, n, 'LOCATION'))];
+    const [extra] = propagateMentions([t], found, ['LOCATION']);
+    expect(extra.length).toBe(MAX_FORMS);
+    const shortest = Math.min(...extra.map((d) => d.end - d.start));
+    expect(names.filter((n) => n.length > shortest).every((n) => extra.some((d) => t.slice(d.start, d.end) === n))).toBe(true);
+  });
+});
