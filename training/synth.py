@@ -243,6 +243,29 @@ TEMPLATES = {
         "help me reply to {DOC}: thanks for seeing {RELF} last week",
         "{PATF} here again. the pharmacy ({PHARM}) says the prescription from {DOC} expired",
     ],
+    # support tickets, CRM and claims notes: customers, agents and employers outside a clinic
+    "ticket": [
+        "Customer {PAT} wrote in because the online portal logs her out after every payment.",
+        "Ticket #{NUM} opened by {PAT} ({EMAIL}): card declined at checkout.",
+        "Caller {PATF} {PATLAST} from {CITY} asked to update the mailing address to {ADDR}.",
+        "Agent {NURSE} escalated the claim for {PATL} to the billing team.",
+        "Member {PATU} called about a denied claim from {HOSP}; {INS} needs the itemized bill.",
+        "Account holder: {PAT}\nPhone: {PHONE}\nEmployer: {EMP}",
+        "{PAT} says the refund for order {MRN} never arrived; spoke with her {RELATION} {REL} as well.",
+        "Per {PATF}, the package was left at the wrong door on {STREET} in {CITY}.",
+        "Resolved by {NURSE}: reset password for {PATL} and confirmed the new email {EMAIL}.",
+        "Complaint from {PAT}, a client since {YEAR}, about the branch in {CITY}.",
+        "User {PATF} {PATLAST} cannot access benefits through {EMP}'s HR portal.",
+        "Callback requested: {PAT} at {PHONE} after 3 pm. Notes by {NURSE}.",
+        "{PATL} wants to add her {RELATION} {REL} as an authorized user on the account.",
+        "Claimant {PAT} was treated at {HOSP} after a fall at the {EMP} warehouse in {CITY}.",
+        "Chat transcript - visitor {PATF}: hi, my insurance card from {INS} has the wrong name on it",
+        "Escalation: {PATU} disputes a charge from {PHARM}; previous agent {NURSE} promised a credit.",
+        "Customer {PATF} {PATLAST} moved from {CITY} to {CITY2} and needs a new provider near {STREET}.",
+        "Hi {NURSE}, please follow up with {PAT} about the duplicate invoice.",
+        "Fraud alert on the card of {PAT}; transaction in {COUNTRY} blocked on {DATE}.",
+        "Support note: {PATF}'s account was merged with {REL}'s at their request.",
+    ],
 }
 SPECIALTIES = ["cardiologist", "primary care physician", "endocrinologist", "neurologist", "therapist", "dentist"]
 
