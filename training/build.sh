@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
-#   training/build.sh [--no-conll]
+#   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] training/build.sh [--no-conll]
 # Needs (Debian): python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext, plus node 20 with
 # onnxruntime-node installed in the repository (npm ci) for evaluation and throughput.
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=/usr/bin/python3            # Debian's python3 with torch (a python3 earlier on PATH may lack it)
-WORK=work
+WORK="${PHI_WORK:-work}"     # PHI_WORK=work_x keeps another run's outputs apart (git-ignored: training/work*)
 FLAG="${1:-}"
 export OPENBLAS_NUM_THREADS=2  # torch itself runs single-threaded (torch.set_num_threads(1) in train.py)
 export PYTHONHASHSEED=0
@@ -22,27 +22,16 @@ fasttext skipgram -input "$WORK/ft_corpus.txt" -output "$WORK/ft" -dim 100 -epoc
   > "$WORK/fasttext.log" 2>&1
 step "prepare data, vocabularies, gazetteers"
 $PY prepare_data.py "$WORK" $FLAG
-step "train, stage 1 (5 epochs, warm-up + cosine from lr 1e-3)"
-$PY train.py "$WORK" --epochs 5 --batch-tokens 1200 --seed 13 $FLAG 2>&1 | tee "$WORK/train.log"
-step "train, stage 2 (5 more epochs from the stage-1 best, fresh warm-up + cosine from lr 5e-4)"
-$PY train.py "$WORK" --init "$WORK/ckpt/best.pt" --out ckpt2 --epochs 5 --lr 5e-4 --batch-tokens 1200 --seed 14 $FLAG \
-  2>&1 | tee "$WORK/train2.log"
-step "train, stage 3 (3 more epochs from the stage-2 best, fresh warm-up + cosine from lr 2.5e-4)"
-$PY train.py "$WORK" --init "$WORK/ckpt2/best.pt" --out ckpt3 --epochs 3 --lr 2.5e-4 --batch-tokens 1200 --seed 15 $FLAG \
-  2>&1 | tee "$WORK/train3.log"
-step "train, stage 4 (a 4th layer stacked on the stage-3 best, starting as the identity, + a CRF; 10 epochs from lr 4e-4)"
-$PY train.py "$WORK" --init "$WORK/ckpt3/best.pt" --out ckpt4 --layers 4 --crf --epochs 10 --lr 4e-4 --batch-tokens 1200 \
-  --seed 16 $FLAG 2>&1 | tee "$WORK/train4.log"
-# the best of the four stages by the selection F1 (every stage selects with Viterbi decoding; a later stage wins ties)
-BEST=$($PY -c "
-import torch; c = ['$WORK/ckpt/best.pt', '$WORK/ckpt2/best.pt', '$WORK/ckpt3/best.pt', '$WORK/ckpt4/best.pt']
-s = [torch.load(p)['selection'] for p in c]; print(c[max(range(len(c)), key=lambda i: (s[i], i))])")
+step "train: 4-layer encoder + CRF from scratch, 12 epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6"
+$PY train.py "$WORK" --layers 4 --crf --epochs 12 --lr 1e-3 --batch-tokens 1200 --seed 13 --eval-from 6 $FLAG \
+  2>&1 | tee "$WORK/train.log"
+BEST="$WORK/ckpt/best.pt"
 cp "$BEST" "$WORK/best.pt"
 step "export ONNX (opset 17) from $BEST and quantize to int8"
 $PY export_onnx.py "$WORK/best.pt" "$WORK/model.fp32.onnx" "$WORK/decoder.json"
 $PY quantize.py "$WORK/model.fp32.onnx" "$WORK/model.int8.onnx"
 step "decoding ablation (argmax / Viterbi with BIO constraints / Viterbi with the CRF) in torch"
-$PY ablate_decoding.py "$WORK" "$WORK/decoding.json" stage3="$WORK/ckpt3/best.pt" shipped="$WORK/best.pt"
+$PY ablate_decoding.py "$WORK" "$WORK/decoding.json" shipped="$WORK/best.pt"
 step "evaluate fp32 and int8 with onnxruntime-node (decoded by the gateway's own Viterbi: needs npm run build)"
 (cd .. && npm run build --silent)
 $PY evaluate.py "$WORK" "$WORK/metrics.json" fp32="$WORK/model.fp32.onnx" int8="$WORK/model.int8.onnx"
@@ -53,7 +42,7 @@ d = m['fp32']['dev'][k]['micro_PLO']['f1'] - m['int8']['dev'][k]['micro_PLO']['f
 fast = m['int8']['throughput_tokens_per_s']['median'] >= m['fp32']['throughput_tokens_per_s']['median']
 print('int8' if d <= 0.005 and fast else 'fp32')")
 step "package models/phi-ner-small ($SHIP), model card and the parity fixture"
-$PY package_model.py "$WORK" "$WORK/model.$SHIP.onnx" ../models/phi-ner-small --version "$(date -u +%Y.%m.%d)"
+$PY package_model.py "$WORK" "$WORK/model.$SHIP.onnx" ../models/phi-ner-small --version "${PHI_MODEL_VERSION:-$(date -u +%Y.%m.%d)}"
 cp "$WORK/metrics.json" ../models/phi-ner-small/metrics.json
 $PY write_card.py "$WORK" ../models/phi-ner-small "$SHIP"
 step "done"

@@ -1,6 +1,7 @@
 """Train phi-ner-small.
 
-    OPENBLAS_NUM_THREADS=2 python3 train.py WORK_DIR [--epochs 12] [--seed 13] [--no-conll]
+    OPENBLAS_NUM_THREADS=2 python3 train.py WORK_DIR [--epochs 12] [--seed 13] [--layers 4] [--crf] [--eval-from 6]
+        [--lr 1e-3] [--init CKPT --out DIR] [--no-conll]
 reads WORK_DIR/data/*.json, WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}, WORK_DIR/ft.bin (optional);
 writes WORK_DIR/ckpt/{last,best}.pt and logs per-epoch metrics on every dev set.
 """
@@ -136,6 +137,7 @@ def main():
     seed = arg("--seed", 13)
     max_tokens = arg("--batch-tokens", 1200)
     lr = arg("--lr", 1e-3)
+    eval_from = arg("--eval-from", 1)  # dev sets are scored from this epoch on (and always after the last one)
     no_conll = "--no-conll" in sys.argv
     torch.set_num_threads(1)
     random.seed(seed)
@@ -238,15 +240,19 @@ def main():
             if nb % 50 == 0:
                 print(f"  ep {ep} step {nb}/{steps_per_epoch} loss {tot_loss / nb:.4f} "
                       f"{(time.time() - te) / nb:.2f}s/step", flush=True)
+        ck = {"model": model.state_dict(), "hp": HP, "n_words": len(vocab), "n_chars": len(chars),
+              "labels": LABELS, "epoch": ep, "init": init, "crf": crf.state_dict() if crf is not None else None}
+        if ep < eval_from and ep < epochs:  # early epochs of a cosine schedule are never the best: skip scoring
+            torch.save(ck, os.path.join(out_dir, "last.pt"))
+            print(f"epoch {ep} loss {tot_loss / max(nb, 1):.4f} time {time.time() - te:.0f}s (not scored)", flush=True)
+            continue
         res = evaluate_sets(model, dev, crf)
         summary = {k: round(v["micro_PLO"]["f1"], 4) for k, v in res.items()}
         others = [v for k, v in summary.items() if k != "conll"]  # --no-conll: select without Reuters text
         sel = res[sel_key]["micro_PLO"]["f1"] if sel_key else sum(others) / len(others)
         print(f"epoch {ep} loss {tot_loss / max(nb, 1):.4f} time {time.time() - te:.0f}s dev PER/LOC/ORG F1 {summary} "
               f"conll PER {res.get('conll', {}).get('PER', {}).get('f1', 0):.4f} sel {sel:.4f}", flush=True)
-        ck = {"model": model.state_dict(), "hp": HP, "n_words": len(vocab), "n_chars": len(chars),
-              "labels": LABELS, "epoch": ep, "metrics": res, "selection": sel, "init": init,
-              "crf": crf.state_dict() if crf is not None else None}
+        ck.update(metrics=res, selection=sel)
         torch.save(ck, os.path.join(out_dir, "last.pt"))
         if sel > best:
             best = sel
