@@ -8,6 +8,8 @@ export const SAMPLE_NOTE = [
   'MAC 00:1A:2B:3C:4D:5E, see https://portal.example.com/records?id=7 or www.example.org.',
   'Lives at 221B Baker Street, Apt 4, Boston, MA 02139. IMEI 490154203237518, serial no SN-88231X.',
   'Version v1.2.3.4, price $1,234.56, at 12:30, order #5551234, pain 3/10.',
+  'Best regards,',
+  'Dr. Ana Lee',
 ].join('\n');
 
 /** 100 KB adversarial inputs: long runs that make a super-linear regex blow up. */
@@ -34,5 +36,6 @@ export function adversarialInputs(size = 100_000): Record<string, string> {
     'labelled-values': rep('MRN 1234567 license D12-34 acct 12-34-56 serial A1-B2 member id X1 '),
     'iban-like': rep('DE89 3704 '),
     'dates-and-months': rep('3/14/2024 March 3 14-Mar-'),
+    closings: rep('Best regards, \t \nThanks Ab Cd Ef Gh Ij '),
   };
 }

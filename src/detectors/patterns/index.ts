@@ -12,6 +12,7 @@ import { licenseNumberDetector } from './license-number';
 import { macAddressDetector } from './mac-address';
 import { medicalRecordNumberDetector } from './medical-record-number';
 import { phoneNumberDetector } from './phone-number';
+import { signatureNameDetector } from './signature-name';
 import { streetAddressDetector } from './street-address';
 import { urlDetector } from './url';
 import { usDeaDetector } from './us-dea';
@@ -42,4 +43,5 @@ export const BUILT_IN_PATTERN_DETECTORS: readonly Detector[] = [
   usDeaDetector,
   vinDetector,
   deviceIdDetector,
+  signatureNameDetector,
 ];
