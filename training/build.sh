@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
-#   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] training/build.sh [--no-conll]
+#   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] training/build.sh [--no-conll]
+# PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # Needs (Debian): python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext, plus node 20 with
 # onnxruntime-node installed in the repository (npm ci) for evaluation and throughput.
 set -euo pipefail
@@ -41,8 +42,11 @@ import json; m = json.load(open('$WORK/metrics.json')); k = 'conll' if 'conll' i
 d = m['fp32']['dev'][k]['micro_PLO']['f1'] - m['int8']['dev'][k]['micro_PLO']['f1']
 fast = m['int8']['throughput_tokens_per_s']['median'] >= m['fp32']['throughput_tokens_per_s']['median']
 print('int8' if d <= 0.005 and fast else 'fp32')")
-step "package models/phi-ner-small ($SHIP), model card and the parity fixture"
-$PY package_model.py "$WORK" "$WORK/model.$SHIP.onnx" ../models/phi-ner-small --version "${PHI_MODEL_VERSION:-$(date -u +%Y.%m.%d)}"
-cp "$WORK/metrics.json" ../models/phi-ner-small/metrics.json
-$PY write_card.py "$WORK" ../models/phi-ner-small "$SHIP"
+OUT="${PHI_MODEL_OUT:-../models/phi-ner-small}"
+FIXTURE=()
+[ -n "${PHI_MODEL_OUT:-}" ] && FIXTURE=(--fixture "$OUT/phi-word-v1-parity.json")
+step "package $OUT ($SHIP), model card and the parity fixture"
+$PY package_model.py "$WORK" "$WORK/model.$SHIP.onnx" "$OUT" --version "${PHI_MODEL_VERSION:-$(date -u +%Y.%m.%d)}" "${FIXTURE[@]}"
+cp "$WORK/metrics.json" "$OUT/metrics.json"
+$PY write_card.py "$WORK" "$OUT" "$SHIP"
 step "done"
