@@ -206,7 +206,8 @@ part), so this measures template-level generalisation, not the full variety of r
 - Trained from scratch on ~0.75M labeled tokens: well below pretrained transformers (BERT-base ≈ 0.96 CoNLL dev F1).
 - The synthetic corpus is template-generated: its held-out score is optimistic for real clinical text.
 - Lower-case and ALL-CAPS text is covered by augmentation and synthetic documents but is weaker than normal casing.
-- Newlines are not visible to the model (whitespace is dropped by the pre-tokenizer).
+- Newlines are not visible to the model (whitespace is dropped by the pre-tokenizer); the gateway's detector never
+  lets a span run across a line break, which the scores above (sequences of packed sentences) do not apply.
 - MISC is trained only from CoNLL-2003/WikiGold and is not mapped to any entity type.
 - Twitter @-mentions: BTC labels them as entities, WNUT-17 does not (≈ 2,000 `@user` tokens tagged O), so the
   model mostly leaves them unlabeled — the main reason for the low BTC score (54 % of BTC dev entities are
