@@ -20,7 +20,7 @@ const NOT_ALONE = new Set(
   (
     'mr mrs ms miss mx dr doctor prof sir madam dame lord lady rev fr sr jr ii iii iv md phd rn np pa ' +
     'the and of for von van der den de la le del della da di du dos das al el bin ben ibn abu st saint ' +
-    'an as at be by do go he if in is it me my no of oh ok on or so to up us we ' +
+    'an as at be by do go he if in is it me my no oh ok on or so to up us we ' +
     'will may can did hope mark bill grant chase frank faith joy art guy grace rose dawn sunny june april august ' +
     'january february march july september october november december monday tuesday wednesday thursday friday ' +
     'saturday sunday patient nurse mother father'
@@ -52,8 +52,9 @@ function addForm(forms: Map<string, Form>, form: string, entity: EntityType, sco
  * confident — one missed repetition of a patient's name is a leak. Only findings that already passed the policy's
  * thresholds and allow list are sources (`found`, per text). Forms looked up: the whole finding, and for PERSON each
  * of its words that starts with a capital letter and is not in `NOT_ALONE`. Matching is case-sensitive and on word
- * boundaries (no letter or digit either side); a new finding takes the entity type and score of its source form
- * (the best one if several) and `detectorId` `analysis.mention`. Spots already inside a finding are skipped.
+ * boundaries (no letter or digit either side, not inside an e-mail address or handle); a new finding takes the entity
+ * type and score of its source form (the best one if several) and `detectorId` `analysis.mention`. A spot that overlaps
+ * a finding is left to it (propagation never stretches or splits what a detector found).
  * Returns the new findings per text (the caller filters them like any finding and resolves overlaps).
  */
 export function propagateMentions(
