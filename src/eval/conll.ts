@@ -48,8 +48,9 @@ export function parseConll(content: string, file = '<conll>'): ConllDataset {
   };
   const lines = content.split(/\r?\n/);
   lines.forEach((line, i) => {
-    const cols = line.trim().split(/\s+/);
-    if (cols[0] === '' ) return end();
+    if (line.trim() === '') return end();
+    // Tab-separated files keep an empty first column apart (BTC has tokens that are only an invisible character).
+    const cols = line.includes('\t') ? line.split('\t').map((c) => c.trim()) : line.trim().split(/\s+/);
     if (cols[0] === '-DOCSTART-') {
       end();
       // a new document, unless the current one has no sentence yet (a first or repeated DOCSTART line)
@@ -57,7 +58,12 @@ export function parseConll(content: string, file = '<conll>'): ConllDataset {
       cur.doc = doc;
       return;
     }
-    if (cols.length < 2) throw new DatasetError(`${file}:${i + 1}: expected a token column and a tag column`);
+    if (cols.length < 2 || cols[cols.length - 1] === '') throw new DatasetError(`${file}:${i + 1}: expected a token column and a tag column`);
+    if (cols[0] === '') {
+      // nothing to put into the text: fine outside entities, an error inside one
+      if (cols[cols.length - 1] === 'O') return;
+      throw new DatasetError(`${file}:${i + 1}: empty token inside an entity`);
+    }
     cur.tokens.push(cols[0]);
     cur.tags.push(cols[cols.length - 1]);
   });

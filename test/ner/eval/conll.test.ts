@@ -65,6 +65,14 @@ describe('CoNLL reader', () => {
 
   it('names the file and line of a malformed row', () => {
     expect(() => parseConll('John B-PER\nlonely\n', 'data.conll')).toThrow('data.conll:2: expected a token column and a tag column');
+    expect(() => parseConll('John\t\n', 'data.conll')).toThrow('data.conll:1: expected a token column and a tag column');
+    expect(() => parseConll('John\tB-PER\n\tI-PER\n', 'data.conll')).toThrow('data.conll:2: empty token inside an entity');
+  });
+
+  it('reads tab-separated rows column by column, skipping an empty token outside entities (BTC has some)', () => {
+    const d = parseConll('RT\tO\n\tO\n@\tB-ORG\nSports Center\tI-ORG\n\nBut\tO\n');
+    expect(d.sentences.map((s) => s.tokens)).toEqual([['RT', '@', 'Sports Center'], ['But']]);
+    expect(d.sentences[0].tags).toEqual(['O', 'B-ORG', 'I-ORG']);
   });
 
   it('handles CRLF and no trailing newline', () => {
