@@ -4,7 +4,7 @@ import type { Policy } from '../policy/types';
 import type { CompiledPolicy } from './compiled-policy';
 import type { Deadline } from './deadline';
 import { resolveConflicts } from './conflicts';
-import { propagateMentions } from './mention-propagation';
+import { withMentions } from './mention-propagation';
 
 /** Thresholds (detector, then entity or policy-wide) and the allow list. */
 function keep(d: Detection, text: string, policy: Policy, compiled: CompiledPolicy): boolean {
@@ -52,9 +52,5 @@ export async function analyzeText(text: string, policy: Policy, compiled: Compil
  */
 export async function analyzeTexts(texts: readonly string[], policy: Policy, compiled: CompiledPolicy, deadline: Deadline): Promise<Detection[][]> {
   const found = await Promise.all(texts.map((t) => analyzeText(t, policy, compiled, deadline)));
-  const extra = propagateMentions(texts, found, policy.propagateMentions);
-  return found.map((f, i) => {
-    const add = extra[i].filter((d) => keep(d, texts[i], policy, compiled));
-    return add.length ? resolveConflicts([...f, ...add]) : f;
-  });
+  return withMentions(texts, found, policy.propagateMentions, (d, text) => keep(d, text, policy, compiled));
 }

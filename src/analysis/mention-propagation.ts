@@ -1,6 +1,7 @@
 import type { EntityType } from '../detectors/entities';
 import { escapeRegExp } from '../detectors/escape-regexp';
 import type { Detection } from '../detectors/types';
+import { resolveConflicts } from './conflicts';
 
 /** Detector id of the findings this stage adds (audit and `analyze` show where a finding came from). */
 export const MENTION_DETECTOR_ID = 'analysis.mention';
@@ -100,4 +101,21 @@ export function propagateMentions(
     }
   });
   return out;
+}
+
+/**
+ * `found` (per text, overlap-free) with the propagated mentions added: those `accept` keeps (the analyzer applies
+ * thresholds and the allow list), overlaps resolved again. Texts without new mentions keep their array.
+ */
+export function withMentions(
+  texts: readonly string[],
+  found: readonly Detection[][],
+  entities: readonly EntityType[],
+  accept: (d: Detection, text: string) => boolean = () => true,
+): Detection[][] {
+  const extra = propagateMentions(texts, found, entities);
+  return found.map((f, i) => {
+    const add = extra[i].filter((d) => accept(d, texts[i]));
+    return add.length ? resolveConflicts([...f, ...add]) : f;
+  });
 }

@@ -16,8 +16,7 @@ import { createLabelMapper, normalizeLabelType, type LabelMap } from '../detecto
 import { loadNerModel } from '../detectors/ner/model-loader';
 import { createNerDetector } from '../detectors/ner/ner-detector';
 import type { Detection, Detector } from '../detectors/types';
-import { resolveConflicts } from '../analysis/conflicts';
-import { propagateMentions } from '../analysis/mention-propagation';
+import { withMentions } from '../analysis/mention-propagation';
 import type { EntityType } from '../detectors/entities';
 import { readConll, sentenceEntities, type TagScheme } from './conll';
 import { readJsonl } from './jsonl';
@@ -169,9 +168,7 @@ async function detectAll(detector: Detector, texts: readonly string[], concurren
   const worker = async () => {
     while (next < texts.length) {
       const i = next++;
-      const found = await detector.detect(texts[i], {});
-      const [extra] = propagateMentions([texts[i]], [found], propagate);
-      out[i] = extra.length ? resolveConflicts([...found, ...extra]) : found;
+      [out[i]] = withMentions([texts[i]], [await detector.detect(texts[i], {})], propagate);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, texts.length)) }, worker));
