@@ -17,6 +17,13 @@ ORIGINS = {"us_census": "US Census 1990 lists", "hispanic": "Hispanic", "east_as
            "slavic": "Slavic", "european": "Other European"}
 
 
+CONLL_ROW = ("| CoNLL-2003 English train (dev for model selection) | training | **research use only** (Reuters RCV1 text). "
+             "The shipped model is trained on it; for a product that cannot rely on research-use data, rebuild with "
+             "`training/build.sh --no-conll` (drops CoNLL-2003 and the Reuters-21578 text from the fastText corpus). |")
+CONLL_ROW_NO = ("| CoNLL-2003 | **not used** (built with `--no-conll`: no CoNLL-2003 training data, no Reuters-21578 text in "
+                "the fastText corpus); its dev set is only scored | research use only (Reuters RCV1 text) |")
+
+
 def f(x):
     return f"{x:.3f}"
 
@@ -65,6 +72,10 @@ def main():
                     f1 = line.split("'conll': ")[1].split(",")[0]
                     curve.append(f"e{epochs} {f1}")
     has_crf = bool(ck.get("crf"))
+    # train.py --no-conll (prepare_data.py writes no train.conll.json) selects by the other dev sets' mean F1
+    no_conll = not os.path.exists(os.path.join(work, "data", "train.conll.json"))
+    selection = ("the mean PER/LOC/ORG micro F1 of the non-CoNLL dev sets" if no_conll
+                 else "CoNLL-2003 dev PER/LOC/ORG micro F1")
     decoding_rows = []
     dec_path = os.path.join(work, "decoding.json")
     if os.path.exists(dec_path):
@@ -98,7 +109,7 @@ label them `O`).
 | parameters | {n_params:,} (word embedding 40,000 × {hp['word_dim']} = {40000 * hp['word_dim']:,}; the rest {n_params - 40000 * hp['word_dim']:,}) |
 | folder size | {sum(size.values()) / 1e6:.1f} MB ({', '.join(f'{k} {v / 1e6:.2f} MB' for k, v in size.items())}) |
 | max tokens per window | 128 (the runtime windows longer texts with overlap) |
-| selected checkpoint | epoch {ck['epoch']} of {epochs} (by CoNLL-2003 dev PER/LOC/ORG micro F1, measured in torch with Viterbi decoding) |
+| selected checkpoint | epoch {ck['epoch']} of {epochs} (by {selection}, measured in torch with Viterbi decoding) |
 
 ## Architecture
 
@@ -128,7 +139,7 @@ weights) and the word-embedding table is stored in int8 with a per-row scale (`t
 
 | data | use | license |
 | --- | --- | --- |
-| CoNLL-2003 English train (dev for model selection) | training | **research use only** (Reuters RCV1 text). The shipped model is trained on it; for a product that cannot rely on research-use data, rebuild with `training/build.sh --no-conll` (drops CoNLL-2003 and the Reuters-21578 text from the fastText corpus). |
+{CONLL_ROW_NO if no_conll else CONLL_ROW}
 | WNUT-17 train | training (person→PER, location→LOC, corporation/group→ORG, product and creative-work → O) | CC BY 4.0 |
 | Broad Twitter Corpus train | training (`@`+username merged into one entity) | CC BY 4.0 |
 | WikiGold (4 of every 5 articles) | training | not stated in the source copy; upstream believed CC BY 4.0 |
@@ -150,7 +161,7 @@ sequences re-sampled each epoch (CoNLL and WikiGold always in). One stage from s
 the fastText vectors, everything else random; {epochs} epochs, linear warm-up over the first 10 % of the steps, then
 cosine from lr 1e-3; loss = token cross-entropy{" + the CRF's negative log-likelihood per token (transitions that break BIO fixed at -1e4, the others learned from 0)" if has_crf else ""}.
 Dev sets are scored from epoch 6 on (earlier epochs of a cosine schedule never win), with Viterbi decoding as the
-gateway does; the best CoNLL dev epoch is kept. Seed 13, torch single-threaded, OpenBLAS 2 threads, ~4.5 min per
+gateway does; the best epoch by {selection} is kept. Seed 13, torch single-threaded, OpenBLAS 2 threads, ~4.5 min per
 epoch on 2 idle cores. `training/build.sh` runs all of it, from the raw data to this folder, in one command.
 
 CoNLL dev PER/LOC/ORG F1 per scored epoch (torch, Viterbi): {curve}.
