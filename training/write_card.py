@@ -181,7 +181,8 @@ What was measured while choosing (single runs, no repeated seeds; the recipe his
 {dev_table(ship)}
 
 Targets: CoNLL dev PER/LOC/ORG micro F1 ≥ 0.90 → reached **{f(conll.get('micro_PLO', {}).get('f1', 0))}**;
-PERSON F1 ≥ 0.94 → reached **{f(conll.get('PER', {}).get('f1', 0))}**.
+PERSON F1 ≥ 0.94 → reached **{f(conll.get('PER', {}).get('f1', 0))}** by the model alone (these are the model's own
+scores; what the gateway adds — line-break splits, mention propagation — is measured with `phi-gateway eval`).
 PERSON recall: {', '.join(f'{DEV_NAMES.get(k, k)} {f(v)}' for k, v in per_recall.items())}.
 
 ## int8 vs fp32

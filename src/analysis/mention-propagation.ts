@@ -103,9 +103,47 @@ export function propagateMentions(
   return out;
 }
 
+/** Entity types of model findings that yield to a full name they spell (see `yieldingToNames`). */
+const YIELDING_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['LOCATION', 'ORGANIZATION']);
+
+/**
+ * Model findings typed LOCATION or ORGANIZATION whose text is exactly a confident multi-word PERSON finding of the same
+ * request, or one of its name words (as `propagateMentions` looks them up): after "the film's director Neil Jordan",
+ * the model's LOCATION "Jordan" in '" Jordan said .' is the director, and after "Cardinal Joseph Bernardin" the
+ * ORGANIZATION "Bernardin" is him. A name's parts are only taken from a finding of two or more words — one confident
+ * "Jordan" does not outvote the others. Only model findings (`ner.*`) yield; a pattern's address or organisation does
+ * not. Per text, the findings that yield.
+ */
+export function yieldingToNames(
+  texts: readonly string[],
+  found: ReadonlyArray<readonly Detection[]>,
+  minSourceScore = MIN_SOURCE_SCORE,
+): Detection[][] {
+  const names = new Set<string>();
+  texts.forEach((text, i) => {
+    for (const d of found[i] ?? []) {
+      if (d.entity !== 'PERSON' || d.detectorId === MENTION_DETECTOR_ID || d.score < minSourceScore) continue;
+      const whole = text.slice(d.start, d.end).replace(EDGE_PUNCT, '');
+      const words = whole.split(/\s+/u).map((w) => w.replace(EDGE_PUNCT, '')).filter(Boolean);
+      if (words.length < 2) continue;
+      names.add(whole);
+      for (const w of words) if (CAPITALISED.test(w) && !NOT_ALONE.has(w.toLowerCase().replace(/\.$/u, ''))) names.add(w);
+    }
+  });
+  return texts.map((text, i) =>
+    names.size === 0
+      ? []
+      : (found[i] ?? []).filter(
+          (d) => YIELDING_TYPES.has(d.entity) && d.detectorId.startsWith('ner.') && names.has(text.slice(d.start, d.end)),
+        ),
+  );
+}
+
 /**
  * `found` (per text, overlap-free) with the propagated mentions added: those `accept` keeps (the analyzer applies
- * thresholds and the allow list), overlaps resolved again. Texts without new mentions keep their array.
+ * thresholds and the allow list), overlaps resolved again. When PERSON is propagated, a model finding that yields to a
+ * name (`yieldingToNames`) is left out of the lookup's way, and is replaced where an accepted PERSON mention now covers
+ * exactly its span (its text stays removed either way). Texts without new mentions keep their array.
  */
 export function withMentions(
   texts: readonly string[],
@@ -113,9 +151,13 @@ export function withMentions(
   entities: readonly EntityType[],
   accept: (d: Detection, text: string) => boolean = () => true,
 ): Detection[][] {
-  const extra = propagateMentions(texts, found, entities);
+  const yielding = entities.includes('PERSON') ? yieldingToNames(texts, found) : texts.map(() => []);
+  const sources = found.map((f, i) => (yielding[i].length ? f.filter((d) => !yielding[i].includes(d)) : f));
+  const extra = propagateMentions(texts, sources, entities);
   return found.map((f, i) => {
     const add = extra[i].filter((d) => accept(d, texts[i]));
-    return add.length ? resolveConflicts([...f, ...add]) : f;
+    if (!add.length) return f;
+    const replaced = new Set(yielding[i].filter((y) => add.some((a) => a.start === y.start && a.end === y.end)));
+    return resolveConflicts([...f.filter((d) => !replaced.has(d)), ...add]);
   });
 }

@@ -1,4 +1,4 @@
-import { MAX_FORMS, MENTION_DETECTOR_ID, propagateMentions } from '../../src/analysis/mention-propagation';
+import { MAX_FORMS, MENTION_DETECTOR_ID, propagateMentions, withMentions, yieldingToNames } from '../../src/analysis/mention-propagation';
 import type { Detection } from '../../src/detectors/types';
 
 /** A finding of `entity` on the first occurrence of `value` in `text`. */
@@ -101,3 +101,54 @@ describe('propagateMentions', () => {
     expect(names.filter((n) => n.length > shortest).every((n) => extra.some((d) => t.slice(d.start, d.end) === n))).toBe(true);
   });
 });
+
+describe('yieldingToNames / withMentions: a model finding that spells a full name of the request is that person', () => {
+  const t = 'The film by director Neil Jordan opens in Jordan on Friday. " It is my best , " Jordan said.';
+  const director = at(t, 'Neil Jordan', 'PERSON', 0.93);
+  const country = at(t, 'Jordan', 'LOCATION', 0.97, t.indexOf(' in ') + 1);
+  const said = at(t, 'Jordan', 'LOCATION', 0.9, t.indexOf('"'));
+
+  it('picks model LOCATION/ORGANIZATION findings whose text is a confident full name or one of its name words', () => {
+    expect(yieldingToNames([t], [[director, country, said]])).toEqual([[country, said]]);
+    const org = { ...at(t, 'Neil Jordan', 'ORGANIZATION', 0.6) };
+    expect(yieldingToNames([t], [[{ ...director, start: 0, end: 3 }, org]])).toEqual([[]]); // "The" is no full name
+  });
+
+  it('needs a multi-word PERSON finding at the source score, from the model or a pattern, not a propagated one', () => {
+    const alone = at(t, 'Jordan', 'PERSON', 0.99, t.indexOf('director'));
+    expect(yieldingToNames([t], [[alone, country]])).toEqual([[]]); // one "Jordan" does not outvote another
+    expect(yieldingToNames([t], [[{ ...director, score: 0.79 }, country]])).toEqual([[]]);
+    expect(yieldingToNames([t], [[{ ...director, detectorId: MENTION_DETECTOR_ID }, country]])).toEqual([[]]);
+    expect(yieldingToNames([t], [[{ ...director, detectorId: 'pattern.signature-name' }, country]])).toEqual([[country]]);
+  });
+
+  it('leaves pattern findings, other types, longer or shorter spans and title words alone', () => {
+    const street = { ...country, detectorId: 'pattern.street-address' };
+    const date = { ...said, entity: 'DATE_TIME' as const };
+    const u = 'Dr. Amara Okafor saw Okafor Street residents; Dr. said Amara was fine.';
+    const amara = at(u, 'Dr. Amara Okafor', 'PERSON', 0.9);
+    const longer = at(u, 'Okafor Street', 'LOCATION', 0.9);
+    const title = at(u, 'Dr.', 'ORGANIZATION', 0.9, 5);
+    const part = at(u, 'Amara', 'ORGANIZATION', 0.9, 30);
+    expect(yieldingToNames([t, u], [[director, street, date], [amara, longer, title, part]])).toEqual([[], [part]]);
+  });
+
+  it('withMentions replaces them by the PERSON mention (source score, its detector id) across the strings of a request', () => {
+    const texts = ['Neil Jordan directed it.', 'Jordan said so. He lives in Amman, Jordan-side.'];
+    const said2 = at(texts[1], 'Jordan', 'LOCATION', 0.99);
+    const amman = at(texts[1], 'Amman', 'LOCATION', 0.95);
+    const out = withMentions(texts, [[at(texts[0], 'Neil Jordan', 'PERSON', 0.88)], [said2, amman]], ['PERSON']);
+    expect(out[1].map((d) => [d.entity, texts[1].slice(d.start, d.end), d.score, d.detectorId])).toEqual([
+      ['PERSON', 'Jordan', 0.88, MENTION_DETECTOR_ID],
+      ['LOCATION', 'Amman', 0.95, 'ner.test'],
+    ]);
+  });
+
+  it('keeps the finding where the mention is not accepted (allow list) or PERSON is not propagated', () => {
+    const found = [[director, country, said]];
+    expect(withMentions([t], found, ['PERSON'], (d, text) => text.slice(d.start, d.end) !== 'Jordan')).toEqual(found);
+    expect(withMentions([t], found, [])).toEqual(found);
+    expect(withMentions([t], found, ['LOCATION'])[0].filter((d) => d.entity === 'PERSON')).toEqual([director]);
+  });
+});
+
