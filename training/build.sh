@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
-#   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] training/build.sh [--no-conll]
+#   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
+# PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together) = the gateway's window.
 # Needs (Debian): python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext, plus node 20 with
 # onnxruntime-node installed in the repository (npm ci) for evaluation and throughput.
 set -euo pipefail
@@ -9,6 +10,7 @@ cd "$(dirname "$0")"
 PY=/usr/bin/python3            # Debian's python3 with torch (a python3 earlier on PATH may lack it)
 WORK="${PHI_WORK:-work}"     # PHI_WORK=work_x keeps another run's outputs apart (git-ignored: training/work*)
 FLAG="${1:-}"
+MAX_SEQ="${PHI_MAX_SEQ:-128}"
 export OPENBLAS_NUM_THREADS=2  # torch itself runs single-threaded (torch.set_num_threads(1) in train.py)
 export PYTHONHASHSEED=0
 mkdir -p "$WORK"
@@ -21,8 +23,8 @@ step "fastText corpus + skip-gram vectors (dim 100, 3 epochs)"
 $PY fasttext_corpus.py "$WORK/ft_corpus.txt" $FLAG
 fasttext skipgram -input "$WORK/ft_corpus.txt" -output "$WORK/ft" -dim 100 -epoch 3 -thread 2 -minCount 3 -seed 13 \
   > "$WORK/fasttext.log" 2>&1
-step "prepare data, vocabularies, gazetteers"
-$PY prepare_data.py "$WORK" $FLAG
+step "prepare data (documents packed into sequences of <= $MAX_SEQ tokens), vocabularies, gazetteers"
+$PY prepare_data.py "$WORK" --max-seq "$MAX_SEQ" $FLAG
 step "train: 4-layer encoder + CRF from scratch, 12 epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6"
 $PY train.py "$WORK" --layers 4 --crf --epochs 12 --lr 1e-3 --batch-tokens 1200 --seed 13 --eval-from 6 $FLAG \
   2>&1 | tee "$WORK/train.log"

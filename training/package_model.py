@@ -23,13 +23,15 @@ def main():
         shutil.copyfile(onnx_path, os.path.join(out, "model.onnx"))
     for f in ("vocab.txt", "chars.json", "gazetteers.json"):
         shutil.copyfile(os.path.join(work, "model", f), os.path.join(out, f))
+    seq_file = os.path.join(work, "data", "max_seq.txt")  # what prepare_data.py packed the training text to
+    max_seq = int(open(seq_file, encoding="utf-8").read()) if os.path.exists(seq_file) else MAX_SEQ
     config = {
         "name": "phi-ner-small",
         "version": version,
         "phi_featurizer": "phi-word-v1",
         "id2label": {str(i): l for i, l in enumerate(LABELS)},
         "label2id": {l: i for i, l in enumerate(LABELS)},
-        "max_length": MAX_SEQ,
+        "max_length": max_seq,
         "entity_map": {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MISC": None},
         "inputs": {
             "word_ids": {"type": "int64", "shape": ["batch", "seq"]},

@@ -76,7 +76,7 @@ def resplit(tokens, tags):
     return out_t, out_l
 
 
-def pack(docs, max_len=MAX_SEQ, source=""):
+def pack_sentences(docs, max_len=MAX_SEQ, source=""):
     """Pack consecutive sentences of a document into sequences of at most max_len tokens."""
     seqs = []
     for doc in docs:
@@ -217,6 +217,14 @@ def build_gazetteers():
 def main():
     work = sys.argv[1]
     no_conll = "--no-conll" in sys.argv
+    # sequence length: consecutive sentences of a document are packed up to it (the model's context, and the
+    # gateway's window: package_model.py writes it to config.json as max_length)
+    max_seq = int(sys.argv[sys.argv.index("--max-seq") + 1]) if "--max-seq" in sys.argv else MAX_SEQ
+    assert 8 <= max_seq <= 256, "--max-seq: the model has 256 position embeddings"
+
+    def pack(docs, source):
+        return pack_sentences(docs, max_seq, source)
+
     os.makedirs(os.path.join(work, "data"), exist_ok=True)
     os.makedirs(os.path.join(work, "model"), exist_ok=True)
     wikigold = load_iob1(os.path.join(DATA, "wikigold", "wikigold.conll.txt"), "wikigold")
@@ -252,6 +260,8 @@ def main():
             print(f"{split}.{name}: {len(seqs)} sequences, {ntok} tokens", file=sys.stderr)
     with open(os.path.join(work, "data", "bias.json"), "w", encoding="utf-8") as f:
         json.dump(bias, f, ensure_ascii=False)
+    with open(os.path.join(work, "data", "max_seq.txt"), "w", encoding="utf-8") as f:
+        f.write(f"{max_seq}\n")
 
     # vocabulary: labeled training tokens (weighted) + the unlabeled fastText corpus
     counts = collections.Counter()

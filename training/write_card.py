@@ -45,6 +45,7 @@ def main():
     ck = torch.load(os.path.join(work, "best.pt"), map_location="cpu")
     n_params = sum(v.numel() for v in ck["model"].values())
     hp = ck["hp"]
+    max_seq = json.load(open(os.path.join(model_dir, "config.json")))["max_length"]
     size = {fn: os.path.getsize(os.path.join(model_dir, fn)) for fn in sorted(os.listdir(model_dir))
             if fn != "MODEL_CARD.md"}
     ship = m[shipped]
@@ -108,7 +109,7 @@ label them `O`).
 | shipped file | `model.onnx` = **{shipped}** ({ship['bytes'] / 1e6:.1f} MB) |
 | parameters | {n_params:,} (word embedding 40,000 × {hp['word_dim']} = {40000 * hp['word_dim']:,}; the rest {n_params - 40000 * hp['word_dim']:,}) |
 | folder size | {sum(size.values()) / 1e6:.1f} MB ({', '.join(f'{k} {v / 1e6:.2f} MB' for k, v in size.items())}) |
-| max tokens per window | 128 (the runtime windows longer texts with overlap) |
+| max tokens per window | {max_seq} (`max_length`; the runtime windows longer texts with overlap) |
 | selected checkpoint | epoch {ck['epoch']} of {epochs} (by {selection}, measured in torch with Viterbi decoding) |
 
 ## Architecture
@@ -154,7 +155,7 @@ word vectors are non-commercial (Brown, NPS chat, PTB sample) — drop them in `
 ## Training procedure
 
 Corpus tokens are re-split with the serving pre-tokenizer (first piece keeps `B-`, the rest `I-`); sentences of a
-document are packed into sequences of ≤ 128 tokens ({train_tokens} training tokens with the case-augmented copies). AdamW (β 0.9/0.98, weight decay 0.01
+document are packed into sequences of ≤ {max_seq} tokens ({train_tokens} training tokens with the case-augmented copies). AdamW (β 0.9/0.98, weight decay 0.01
 except embeddings), 1,200-token batches, dropout 0.1 (0.25 on word embeddings), word dropout 0.1 (→ unknown),
 15 % of the real-corpus sequences duplicated in lower or upper case, 60 % of the BTC/WNUT/synthetic/augmented
 sequences re-sampled each epoch (CoNLL and WikiGold always in). One stage from scratch: the word embedding starts from
@@ -226,7 +227,7 @@ part), so this measures template-level generalisation, not the full variety of r
   @-mentions; see the row without them). Usernames are better caught by a pattern detector.
 - Street addresses in the synthetic corpus are labeled with the house number (`2969 Franklin Avenue`); the news
   corpora never label numbers, and the model often leaves the number out.
-- Learned position embeddings, trained on sequences of ≤ 128 tokens of which few are near-full: predictions near
+- Learned position embeddings, trained on sequences of ≤ {max_seq} tokens of which few are near-full: predictions near
   the end of a full window are less stable. The runtime's windowing keeps each token's prediction from the window
   where it is farthest from an edge, which avoids most of this.
 - Small and from scratch: ORG is the weakest type ({org_lo:.2f}–{org_hi:.2f} F1 across the dev sets); WNUT-17/BTC/WikiGold are far below CoNLL. Policies
