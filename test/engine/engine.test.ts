@@ -1,5 +1,5 @@
 import { createDefaultRegistry, DetectorRegistry } from '../../src/detectors/registry';
-import type { Detector } from '../../src/detectors/types';
+import type { Detection, Detector } from '../../src/detectors/types';
 import { createEngine } from '../../src/engine/engine';
 import { DetectorError } from '../../src/errors';
 import { loadPolicy } from '../../src/policy/loader';
@@ -183,6 +183,32 @@ describe('mention propagation', () => {
       ['messages[2].content', 'Kofi'],
     ]);
     expect(mentions.every((i) => i.entity === 'PERSON' && i.score === 0.8)).toBe(true);
+  });
+
+  it("retypes the model's LOCATION guess on a bare surname of a name it found, so the person gets one type throughout", async () => {
+    // the stand-in also takes a bare "Adeyemi" before " says" for a place, as the real model does with "Jordan said"
+    const confused: Detector = {
+      ...contextual,
+      entities: ['PERSON', 'LOCATION'],
+      detect: (text) => [
+        ...(contextual.detect(text, {}) as Detection[]),
+        ...[...text.matchAll(/Adeyemi(?= says)/gu)].map((m) => ({
+          entity: 'LOCATION' as const,
+          start: m.index!,
+          end: m.index! + m[0].length,
+          score: 0.7,
+          detectorId: 'ner.context-only',
+        })),
+      ],
+    };
+    const msg = { messages: [{ role: 'user', content: 'Patient Kofi Adeyemi, 54.' }, { role: 'user', content: 'Adeyemi says the pain is worse.' }] };
+    const seen = async (policy: Policy) => {
+      const r = await engineWith(new DetectorRegistry().register(confused)).redact({ json: msg }, policy, { tenant: 'acme-clinic' });
+      expect(JSON.stringify(r.json)).not.toContain('Adeyemi');
+      return r.items.filter((i) => i.path === 'messages[1].content').map((i) => [i.entity, i.detectorId, i.start, i.end]);
+    };
+    expect(await seen(hipaa)).toEqual([['PERSON', 'analysis.mention', 0, 7]]);
+    expect(await seen({ ...hipaa, propagateMentions: [] })).toEqual([['LOCATION', 'ner.context-only', 0, 7]]);
   });
 
   it('propagate_mentions: [] turns it off, and the allow list still applies to propagated mentions', async () => {
