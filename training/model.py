@@ -49,7 +49,9 @@ class PhiNer(nn.Module):
         self.drop = nn.Dropout(dropout)
         self.emb_drop = nn.Dropout(0.25)
 
-    def forward(self, word_ids, shape_ids, char_ids, gazetteers, attention_mask):
+    def forward(self, word_ids, shape_ids, char_ids, gazetteers, attention_mask, pos_offset=None):
+        """pos_offset ([b, 1], training only): each sequence's first position, so that every position embedding is
+        trained; the exported graph always starts at 0."""
         b, s = word_ids.shape
         c = self.char(char_ids.reshape(b * s, pf.MAX_CHARS)).transpose(1, 2)  # [bs, cd, L]
         c = self.char_conv(c)
@@ -58,6 +60,8 @@ class PhiNer(nn.Module):
         c = torch.relu(c).reshape(b, s, -1)
         x = torch.cat([self.emb_drop(self.word(word_ids)), self.shape(shape_ids), c, gazetteers], dim=-1)
         pos = torch.arange(s, device=word_ids.device).unsqueeze(0)
+        if pos_offset is not None:
+            pos = pos + pos_offset
         x = self.drop(self.proj(x) + self.pos(pos))
         bias = ((1.0 - attention_mask.to(x.dtype)) * -1e4).reshape(b, 1, 1, s)
         for layer in self.layers:

@@ -139,6 +139,7 @@ def main():
     lr = arg("--lr", 1e-3)
     eval_from = arg("--eval-from", 1)  # dev sets are scored from this epoch on (and always after the last one)
     no_conll = "--no-conll" in sys.argv
+    shift_positions = "--shift-positions" in sys.argv
     torch.set_num_threads(1)
     random.seed(seed)
     np.random.seed(seed)
@@ -225,7 +226,11 @@ def main():
             wid = batch["word_ids"]
             drop = (torch.rand(wid.shape) < 0.1) & (wid > 1)
             wid = torch.where(drop, torch.ones_like(wid), wid)
-            logits = model(wid, batch["shape_ids"], batch["char_ids"], batch["gazetteers"], batch["attention_mask"])
+            offset = None
+            if shift_positions:  # half the sequences start at a random position: the late positions get trained too
+                room = HP["max_pos"] - wid.shape[1]
+                offset = torch.randint(0, room + 1, (wid.shape[0], 1)) * (torch.rand(wid.shape[0], 1) < 0.5)
+            logits = model(wid, batch["shape_ids"], batch["char_ids"], batch["gazetteers"], batch["attention_mask"], offset)
             loss = F.cross_entropy(logits.reshape(-1, len(LABELS)), batch["labels"].reshape(-1), ignore_index=-100)
             if crf is not None:  # CRF NLL per token, plus the token loss that keeps softmax scores calibrated
                 loss = loss + crf.nll(logits, batch["labels"], batch["attention_mask"]) / batch["attention_mask"].sum()
