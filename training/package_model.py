@@ -1,7 +1,7 @@
 """Assemble models/phi-ner-small: model.onnx, config.json, vocab.txt, chars.json, gazetteers.json, and refresh the
 TypeScript parity fixture.
 
-    python3 package_model.py WORK_DIR MODEL.onnx OUT_DIR [--version V] [--fixture test/fixtures/phi-word-v1-parity.json]
+    python3 package_model.py WORK_DIR MODEL.onnx OUT_DIR [--version V] [--window N] [--fixture test/fixtures/phi-word-v1-parity.json]
 """
 import json
 import os
@@ -25,13 +25,17 @@ def main():
         shutil.copyfile(os.path.join(work, "model", f), os.path.join(out, f))
     seq_file = os.path.join(work, "data", "max_seq.txt")  # what prepare_data.py packed the training text to
     max_seq = int(open(seq_file, encoding="utf-8").read()) if os.path.exists(seq_file) else MAX_SEQ
+    # the runtime's window (config max_length): at most the training length, less where late positions were
+    # seldom trained (build.sh: --window)
+    window = int(sys.argv[sys.argv.index("--window") + 1]) if "--window" in sys.argv else max_seq
+    assert 8 <= window <= max_seq, "--window: between 8 and the training sequence length"
     config = {
         "name": "phi-ner-small",
         "version": version,
         "phi_featurizer": "phi-word-v1",
         "id2label": {str(i): l for i, l in enumerate(LABELS)},
         "label2id": {l: i for i, l in enumerate(LABELS)},
-        "max_length": max_seq,
+        "max_length": window,
         "entity_map": {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MISC": None},
         "inputs": {
             "word_ids": {"type": "int64", "shape": ["batch", "seq"]},

@@ -45,7 +45,12 @@ def main():
     ck = torch.load(os.path.join(work, "best.pt"), map_location="cpu")
     n_params = sum(v.numel() for v in ck["model"].values())
     hp = ck["hp"]
-    max_seq = json.load(open(os.path.join(model_dir, "config.json")))["max_length"]
+    window = json.load(open(os.path.join(model_dir, "config.json")))["max_length"]
+    seq_file = os.path.join(work, "data", "max_seq.txt")
+    max_seq = int(open(seq_file, encoding="utf-8").read()) if os.path.exists(seq_file) else 128
+    window_note = "" if window == max_seq else (
+        f"; {max_seq} in training, but packing leaves most training sequences shorter, so the last positions are seldom"
+        " trained and the runtime feeds shorter windows")
     size = {fn: os.path.getsize(os.path.join(model_dir, fn)) for fn in sorted(os.listdir(model_dir))
             if fn != "MODEL_CARD.md"}
     ship = m[shipped]
@@ -109,7 +114,7 @@ label them `O`).
 | shipped file | `model.onnx` = **{shipped}** ({ship['bytes'] / 1e6:.1f} MB) |
 | parameters | {n_params:,} (word embedding 40,000 × {hp['word_dim']} = {40000 * hp['word_dim']:,}; the rest {n_params - 40000 * hp['word_dim']:,}) |
 | folder size | {sum(size.values()) / 1e6:.1f} MB ({', '.join(f'{k} {v / 1e6:.2f} MB' for k, v in size.items())}) |
-| max tokens per window | {max_seq} (`max_length`; the runtime windows longer texts with overlap) |
+| max tokens per window | {window} (`max_length`{window_note}; the runtime windows longer texts with overlap) |
 | selected checkpoint | epoch {ck['epoch']} of {epochs} (by {selection}, measured in torch with Viterbi decoding) |
 
 ## Architecture
