@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import phi_features as pf
-from prepare_data import LABELS, MAX_SEQ
+from prepare_data import LABELS, training_max_seq
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -23,8 +23,7 @@ def main():
         shutil.copyfile(onnx_path, os.path.join(out, "model.onnx"))
     for f in ("vocab.txt", "chars.json", "gazetteers.json"):
         shutil.copyfile(os.path.join(work, "model", f), os.path.join(out, f))
-    seq_file = os.path.join(work, "data", "max_seq.txt")  # what prepare_data.py packed the training text to
-    max_seq = int(open(seq_file, encoding="utf-8").read()) if os.path.exists(seq_file) else MAX_SEQ
+    max_seq = training_max_seq(work)
     # the runtime's window (config max_length): at most the training length, less where late positions were
     # seldom trained (build.sh: --window)
     window = int(sys.argv[sys.argv.index("--window") + 1]) if "--window" in sys.argv else max_seq

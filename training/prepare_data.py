@@ -76,6 +76,12 @@ def resplit(tokens, tags):
     return out_t, out_l
 
 
+def training_max_seq(work):
+    """The sequence length `prepare_data.py` packed WORK's training text to (builds before it was recorded: 128)."""
+    path = os.path.join(work, "data", "max_seq.txt")
+    return int(open(path, encoding="utf-8").read()) if os.path.exists(path) else MAX_SEQ
+
+
 def pack_sentences(docs, max_len=MAX_SEQ, source=""):
     """Pack consecutive sentences of a document into sequences of at most max_len tokens."""
     seqs = []
@@ -217,8 +223,8 @@ def build_gazetteers():
 def main():
     work = sys.argv[1]
     no_conll = "--no-conll" in sys.argv
-    # sequence length: consecutive sentences of a document are packed up to it (the model's context, and the
-    # gateway's window: package_model.py writes it to config.json as max_length)
+    # sequence length: consecutive sentences of a document are packed up to it (the model's context; the gateway's
+    # window, config.json max_length, is at most this: package_model.py --window)
     max_seq = int(sys.argv[sys.argv.index("--max-seq") + 1]) if "--max-seq" in sys.argv else MAX_SEQ
     assert 8 <= max_seq <= 256, "--max-seq: the model has 256 position embeddings"
 

@@ -8,6 +8,8 @@ import sys
 
 import torch
 
+from prepare_data import training_max_seq
+
 TYPES = ("PER", "LOC", "ORG", "MISC")
 DEV_NAMES = {"conll": "CoNLL-2003 dev (testa)", "wnut17": "WNUT-17 dev", "btc": "BTC dev (section H, 2nd half)",
              "wikigold": "WikiGold held-out articles (every 5th)", "btc_no_at": "BTC dev without @-mention entities",
@@ -46,8 +48,7 @@ def main():
     n_params = sum(v.numel() for v in ck["model"].values())
     hp = ck["hp"]
     window = json.load(open(os.path.join(model_dir, "config.json")))["max_length"]
-    seq_file = os.path.join(work, "data", "max_seq.txt")
-    max_seq = int(open(seq_file, encoding="utf-8").read()) if os.path.exists(seq_file) else 128
+    max_seq = training_max_seq(work)
     window_note = "" if window == max_seq else (
         f"; {max_seq} in training, but packing leaves most training sequences shorter, so the last positions are seldom"
         " trained and the runtime feeds shorter windows")
@@ -234,7 +235,7 @@ part), so this measures template-level generalisation, not the full variety of r
   corpora never label numbers, and the model often leaves the number out.
 - Learned position embeddings, trained on sequences of ≤ {max_seq} tokens of which few are near-full: predictions near
   the end of a full window are less stable. The runtime's windowing keeps each token's prediction from the window
-  where it is farthest from an edge, which avoids most of this.
+  where it is farthest from an edge, which avoids most of this{", and its windows are " + str(window) + " tokens long" if window < max_seq else ""}.
 - Small and from scratch: ORG is the weakest type ({org_lo:.2f}–{org_hi:.2f} F1 across the dev sets); WNUT-17/BTC/WikiGold are far below CoNLL. Policies
   should combine it with the pattern detectors, allow/deny lists and context words.
 """
