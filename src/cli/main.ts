@@ -20,7 +20,8 @@ const USAGE = `usage: phi-gateway <command> [options]
   policy show TENANT|PROFILE             print the fully resolved policy
   eval --conll FILE | --jsonl FILE       precision/recall/F1 per type of a NER model folder
        [--documents]                     CoNLL: one text per -DOCSTART- document instead of per sentence
-       [--propagate]                     look PERSON findings up again in the same text, as the gateway does
+       [--propagate]                     look PERSON findings up again in the same text (and retype the model's
+                                         place/organisation guesses on their names), as the gateway does
   serve                                  start the gateway (same as npm start)
 
   common options: --model DIR (NER model folder; default: the shipped model), --no-model (patterns only),

@@ -36,7 +36,10 @@ export interface RunEvalOptions {
   /** onnxruntime intra-op threads (alias: `threads`). Default 1. */
   intraOpNumThreads?: number;
   threads?: number;
-  /** Look each text's PERSON findings up again in the same text, as the gateway does (`propagate_mentions`). */
+  /**
+   * Look each text's PERSON findings up again in the same text, and retype the model's LOCATION/ORGANIZATION findings
+   * that spell those names, as the gateway does (`propagate_mentions`, see `withMentions`).
+   */
   propagate?: boolean;
 }
 
