@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
-#   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] training/build.sh [--no-conll]
+#   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] [PHI_TRAIN_FLAGS=...]
+#   training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together). PHI_WINDOW: tokens per window
 # the gateway feeds the model (config.json max_length); default 7/8 of PHI_MAX_SEQ, since packing whole sentences
 # leaves most sequences shorter and the last positions are seldom trained (128: 7 % of sequences reach position 112).
+# PHI_TRAIN_FLAGS: extra train.py options for an experiment (e.g. --shift-positions).
 # Needs (Debian): python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext, plus node 20 with
 # onnxruntime-node installed in the repository (npm ci) for evaluation and throughput.
 set -euo pipefail
@@ -29,7 +31,7 @@ fasttext skipgram -input "$WORK/ft_corpus.txt" -output "$WORK/ft" -dim 100 -epoc
 step "prepare data (documents packed into sequences of <= $MAX_SEQ tokens), vocabularies, gazetteers"
 $PY prepare_data.py "$WORK" --max-seq "$MAX_SEQ" $FLAG
 step "train: 4-layer encoder + CRF from scratch, 12 epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6"
-$PY train.py "$WORK" --layers 4 --crf --epochs 12 --lr 1e-3 --batch-tokens 1200 --seed 13 --eval-from 6 $FLAG \
+$PY train.py "$WORK" --layers 4 --crf --epochs 12 --lr 1e-3 --batch-tokens 1200 --seed 13 --eval-from 6 ${PHI_TRAIN_FLAGS:-} $FLAG \
   2>&1 | tee "$WORK/train.log"
 BEST="$WORK/ckpt/best.pt"
 cp "$BEST" "$WORK/best.pt"
