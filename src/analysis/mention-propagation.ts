@@ -41,6 +41,16 @@ interface Form {
   score: number;
 }
 
+/** The words of a finding's text, edge punctuation trimmed. */
+function nameWords(whole: string): string[] {
+  return whole.split(/\s+/u).map((w) => w.replace(EDGE_PUNCT, '')).filter(Boolean);
+}
+
+/** A word of a PERSON finding that is looked up on its own: capitalised, and no title, particle or sentence word. */
+function standsAlone(word: string): boolean {
+  return CAPITALISED.test(word) && !NOT_ALONE.has(word.toLowerCase().replace(/\.$/u, ''));
+}
+
 function addForm(forms: Map<string, Form>, form: string, entity: EntityType, score: number): void {
   if (form.length < 2 || !HAS_LETTER.test(form)) return;
   const seen = forms.get(form);
@@ -73,11 +83,8 @@ export function propagateMentions(
       const whole = text.slice(d.start, d.end).replace(EDGE_PUNCT, '');
       addForm(forms, whole, d.entity, d.score);
       if (d.entity !== 'PERSON') continue;
-      for (const raw of whole.split(/\s+/u)) {
-        const part = raw.replace(EDGE_PUNCT, '');
-        if (part !== whole && CAPITALISED.test(part) && !NOT_ALONE.has(part.toLowerCase().replace(/\.$/u, ''))) {
-          addForm(forms, part, d.entity, d.score);
-        }
+      for (const part of nameWords(whole)) {
+        if (part !== whole && standsAlone(part)) addForm(forms, part, d.entity, d.score);
       }
     }
   });
@@ -124,10 +131,10 @@ export function yieldingToNames(
     for (const d of found[i] ?? []) {
       if (d.entity !== 'PERSON' || d.detectorId === MENTION_DETECTOR_ID || d.score < minSourceScore) continue;
       const whole = text.slice(d.start, d.end).replace(EDGE_PUNCT, '');
-      const words = whole.split(/\s+/u).map((w) => w.replace(EDGE_PUNCT, '')).filter(Boolean);
+      const words = nameWords(whole);
       if (words.length < 2) continue;
       names.add(whole);
-      for (const w of words) if (CAPITALISED.test(w) && !NOT_ALONE.has(w.toLowerCase().replace(/\.$/u, ''))) names.add(w);
+      for (const w of words) if (standsAlone(w)) names.add(w);
     }
   });
   return texts.map((text, i) =>
