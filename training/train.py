@@ -1,9 +1,10 @@
 """Train phi-ner-small.
 
     OPENBLAS_NUM_THREADS=2 python3 train.py WORK_DIR [--epochs 12] [--seed 13] [--layers 4] [--crf] [--eval-from 6]
-        [--lr 1e-3] [--init CKPT --out DIR] [--no-conll]
+        [--lr 1e-3] [--init CKPT --out DIR] [--no-conll] [--silver FILE [--silver-tokens 200000]]
 reads WORK_DIR/data/*.json, WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}, WORK_DIR/ft.bin (optional);
 writes WORK_DIR/ckpt/{last,best}.pt and logs per-epoch metrics on every dev set.
+--silver: machine-labelled sequences (silver.py) added to every epoch, a fresh draw of about --silver-tokens tokens each.
 """
 import glob
 import json
@@ -169,7 +170,14 @@ def main():
         name = os.path.basename(f)[4:-5]
         seqs = json.load(open(f, encoding="utf-8"))
         dev[name] = (seqs, featurize(fz, seqs))
+    silver = []
+    if arg("--silver", ""):
+        silver = featurize(fz, json.load(open(arg("--silver", ""), encoding="utf-8")))
+    silver_tokens = arg("--silver-tokens", 200000)
     ntok = sum(len(it["word_ids"]) for it in train_items)
+    if silver:
+        print(f"silver: {len(silver)} sequences ({sum(len(it['word_ids']) for it in silver)} tokens), "
+              f"~{silver_tokens} tokens per epoch", flush=True)
     print(f"featurized {len(train_items)} train sequences ({ntok} tokens) in {time.time() - t0:.0f}s", flush=True)
 
     init = arg("--init", "")  # continue from a checkpoint (later stages: a fresh, shorter schedule)
@@ -204,7 +212,11 @@ def main():
     rest = [i for i, s in enumerate(train_seqs) if s["src"] not in ("conll", "wikigold")]
 
     def epoch_items(r):
-        return [train_items[i] for i in core] + [train_items[i] for i in rest if r.random() < keep]
+        items = [train_items[i] for i in core] + [train_items[i] for i in rest if r.random() < keep]
+        if silver:
+            share = min(1.0, silver_tokens / sum(len(it["word_ids"]) for it in silver))
+            items += [it for it in silver if r.random() < share]
+        return items
 
     steps_per_epoch = len(batches(epoch_items(random.Random(0)), max_tokens, random.Random(0)))
     total = epochs * steps_per_epoch
