@@ -67,6 +67,30 @@ describe('aggregateBio', () => {
     expect(aggregateBio(tokens, labels).map((s) => text.slice(s.start, s.end))).toEqual(['Tom\n\nAdmitted', 'Ann Lee\r\nLee']);
   });
 
+  it('a B- of the same type inside the word the span ends in continues it (an entity does not start mid-word)', () => {
+    const text = 'Jean-Michel Monin met Li John##son, Ann Lee-Smith and Tom Paris-based';
+    const tokens = [...text.matchAll(/[A-Za-z]+|#+|[^\sA-Za-z#]/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const words = tokens.map((t) => text.slice(t.start, t.end));
+    const tags: Record<string, string> = {
+      Jean: 'B-PER', Michel: 'B-PER', Monin: 'I-PER', Li: 'B-PER', John: 'B-PER', son: 'B-PER',
+      Ann: 'B-PER', Lee: 'I-PER', Smith: 'B-LOC', Tom: 'B-PER', Paris: 'B-LOC',
+    };
+    // the hyphen after Jean is inside the name (I-PER); the ## pieces are tagged like their word; "-" before "based" is O
+    const labels = words.map((w, i) => (w === '-' && words[i - 1] === 'Jean' ? 'I-PER' : w === '##' ? 'I-PER' : (tags[w] ?? 'O')));
+    const found = aggregateBio(tokens, lab(labels), text).map((s) => [s.type, text.slice(s.start, s.end)]);
+    expect(found).toEqual([
+      ['PER', 'Jean-Michel Monin'],
+      ['PER', 'Li'], // "Li" and "John" are separate words: two findings
+      ['PER', 'John##son'],
+      ['PER', 'Ann Lee'], // the hyphen after Lee is O: the span ends there
+      ['LOC', 'Smith'],
+      ['PER', 'Tom'],
+      ['LOC', 'Paris'],
+    ]);
+    // without the text (gold tags read by token index, as the CoNLL reader does) every B- opens a span
+    expect(aggregateBio(tokens, lab(labels)).map((s) => text.slice(s.start, s.end)).slice(0, 2)).toEqual(['Jean-', 'Michel Monin']);
+  });
+
   it('drops zero-width spans', () => {
     expect(aggregateBio([{ start: 3, end: 3 }], lab(['B-PER']))).toEqual([]);
   });

@@ -49,6 +49,10 @@ export function parseLabel(label: string): ParsedLabel {
  * token's start to its last token's end; spans that would be empty (zero-width tokens) are dropped. With `text`
  * (the string the tokens index), a span never runs across a line break: the token after one opens a new span
  * (models whose tokenizers drop whitespace cannot see that a name ended with its line, e.g. "Tom⏎Admitted").
+ * Also with `text`: a `B-` of the open span's type on a token that starts where the span's last token ends — inside the same
+ * whitespace-free word — continues the span: an entity does not begin in the middle of a word, so "Jean-Michel Monin"
+ * tagged `B I B I` (`Jean`, `-`, `Michel`, `Monin`) or "John##son" tagged `B B` is one finding, not two (one
+ * pseudonym, one audit count), as word-level aggregation of Hugging Face pipelines would have it.
  */
 export function aggregateBio(tokens: readonly TokenSpan[], labels: readonly TokenLabel[], text?: string): LabelSpan[] {
   if (tokens.length !== labels.length) throw new RangeError('tokens and labels differ in length');
@@ -79,7 +83,11 @@ export function aggregateBio(tokens: readonly TokenSpan[], labels: readonly Toke
       continue;
     }
     const lineBreak = text !== undefined && cur !== null && text.slice(tokens[i - 1].end, tokens[i].start).includes('\n');
-    const continues = (tag === 'I' || tag === 'E') && cur !== null && (cur as { type: string }).type === type && !lineBreak;
+    const open = cur as { type: string; last: number } | null;
+    const sameOpen = open !== null && open.type === type && !lineBreak;
+    const glued =
+      text !== undefined && tag === 'B' && sameOpen && open.last === i - 1 && tokens[i - 1].end === tokens[i].start;
+    const continues = ((tag === 'I' || tag === 'E') && sameOpen) || glued;
     if (continues && cur) {
       cur.last = i;
       cur.sum += score;
