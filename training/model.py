@@ -50,8 +50,12 @@ class PhiNer(nn.Module):
         self.emb_drop = nn.Dropout(0.25)
 
     def forward(self, word_ids, shape_ids, char_ids, gazetteers, attention_mask, pos_offset=None):
-        """pos_offset ([b, 1], training only): each sequence's first position, so that every position embedding is
-        trained; the exported graph always starts at 0."""
+        """Label logits [b, s, n_labels]. pos_offset ([b, 1], training only): each sequence's first position, so that
+        every position embedding is trained; the exported graph always starts at 0."""
+        return self.cls(self.encode(word_ids, shape_ids, char_ids, gazetteers, attention_mask, pos_offset))
+
+    def encode(self, word_ids, shape_ids, char_ids, gazetteers, attention_mask, pos_offset=None):
+        """The encoder's final hidden states [b, s, d] (the label layer reads them; so does masked-word pre-training)."""
         b, s = word_ids.shape
         c = self.char(char_ids.reshape(b * s, pf.MAX_CHARS)).transpose(1, 2)  # [bs, cd, L]
         c = self.char_conv(c)
@@ -66,7 +70,7 @@ class PhiNer(nn.Module):
         bias = ((1.0 - attention_mask.to(x.dtype)) * -1e4).reshape(b, 1, 1, s)
         for layer in self.layers:
             x = layer(x, bias)
-        return self.cls(self.ln(x))
+        return self.ln(x)
 
 
 def bio_constraints(labels):

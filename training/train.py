@@ -131,6 +131,19 @@ def load_fasttext(work, vocab, dim):
     return torch.from_numpy(vecs)
 
 
+def setup(work, seed):
+    """Single-threaded torch and fixed seeds; returns (a seeded Random, the featurizer, the word and char
+    vocabularies) of WORK_DIR/model."""
+    torch.set_num_threads(1)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    fz = pf.Featurizer.load(os.path.join(work, "model"))
+    vocab = open(os.path.join(work, "model", "vocab.txt"), encoding="utf-8").read().split("\n")
+    chars = json.load(open(os.path.join(work, "model", "chars.json"), encoding="utf-8"))
+    return random.Random(seed), fz, vocab, chars
+
+
 def main():
     work = sys.argv[1]
     epochs = arg("--epochs", 5)
@@ -141,14 +154,7 @@ def main():
     eval_from = arg("--eval-from", 1)  # dev sets are scored from this epoch on (and always after the last one)
     no_conll = "--no-conll" in sys.argv
     shift_positions = "--shift-positions" in sys.argv
-    torch.set_num_threads(1)
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
-    rng = random.Random(seed)
-    fz = pf.Featurizer.load(os.path.join(work, "model"))
-    vocab = open(os.path.join(work, "model", "vocab.txt"), encoding="utf-8").read().split("\n")
-    chars = json.load(open(os.path.join(work, "model", "chars.json"), encoding="utf-8"))
+    rng, fz, vocab, chars = setup(work, seed)
 
     t0 = time.time()
     train_seqs = []
