@@ -53,6 +53,12 @@ def read_columns(path, sep=None):
         yield doc
 
 
+def unlabeled_documents(path):
+    """The documents of one file of ../shared/data/unlabeled (separated by one blank line; see its README)."""
+    with open(path, encoding="utf-8") as f:
+        return [d.strip() for d in f.read().split("\n\n") if d.strip()]
+
+
 def iob1_to_bio(tags):
     out, prev = [], "O"
     for t in tags:

@@ -23,7 +23,7 @@ import torch.nn.functional as F
 
 import phi_features as pf
 from model import PhiNer
-from prepare_data import DATA, LABELS, MAX_SEQ
+from prepare_data import DATA, LABELS, MAX_SEQ, unlabeled_documents
 from train import HP, arg, batches, collate, featurize, load_fasttext, setup
 
 
@@ -33,8 +33,7 @@ def sequences(no_conll, rng, max_tokens):
     for path in sorted(glob.glob(os.path.join(DATA, "unlabeled", "*", "*.txt"))):
         if no_conll and "reuters21578" in path:
             continue
-        with open(path, encoding="utf-8") as f:
-            docs += [d for d in f.read().split("\n\n") if d.strip()]
+        docs += unlabeled_documents(path)
     rng.shuffle(docs)
     seqs, total = [], 0
     for d in docs:

@@ -16,7 +16,7 @@ import random
 import sys
 
 import phi_features as pf
-from prepare_data import DATA, pack_sentences, training_max_seq
+from prepare_data import DATA, pack_sentences, training_max_seq, unlabeled_documents
 
 SOURCES = {  # file under unlabeled/ -> share of its documents drawn
     "reuters21578/reuters21578.txt": 0.4,
@@ -26,11 +26,6 @@ SOURCES = {  # file under unlabeled/ -> share of its documents drawn
 RESEARCH_ONLY = ("reuters21578/reuters21578.txt", "ptb_wsj_sample/ptb_wsj_sample.txt")
 
 
-def documents(path):
-    with open(path, encoding="utf-8") as f:
-        return [d.strip() for d in f.read().split("\n\n") if d.strip()]
-
-
 def select(work, seed, no_conll):
     rng = random.Random(seed)
     os.makedirs(os.path.join(work, "silver"), exist_ok=True)
@@ -38,7 +33,7 @@ def select(work, seed, no_conll):
     for name, share in SOURCES.items():
         if no_conll and name in RESEARCH_ONLY:
             continue
-        docs = [d for d in documents(os.path.join(DATA, "unlabeled", name)) if 20 <= len(d.split()) <= 1500]
+        docs = [d for d in unlabeled_documents(os.path.join(DATA, "unlabeled", name)) if 20 <= len(d.split()) <= 1500]
         picked = [d for d in docs if rng.random() < share]
         print(f"{name}: {len(picked)} of {len(docs)} documents", file=sys.stderr)
         chosen += picked

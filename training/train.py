@@ -180,10 +180,10 @@ def main():
     if arg("--silver", ""):
         silver = featurize(fz, json.load(open(arg("--silver", ""), encoding="utf-8")))
     silver_tokens = arg("--silver-tokens", 200000)
+    silver_share = min(1.0, silver_tokens / max(1, sum(len(it["word_ids"]) for it in silver)))  # drawn per epoch
     ntok = sum(len(it["word_ids"]) for it in train_items)
     if silver:
-        print(f"silver: {len(silver)} sequences ({sum(len(it['word_ids']) for it in silver)} tokens), "
-              f"~{silver_tokens} tokens per epoch", flush=True)
+        print(f"silver: {len(silver)} sequences, {silver_share:.0%} (~{silver_tokens} tokens) drawn per epoch", flush=True)
     print(f"featurized {len(train_items)} train sequences ({ntok} tokens) in {time.time() - t0:.0f}s", flush=True)
 
     init = arg("--init", "")  # continue from a checkpoint (later stages: a fresh, shorter schedule)
@@ -219,9 +219,7 @@ def main():
 
     def epoch_items(r):
         items = [train_items[i] for i in core] + [train_items[i] for i in rest if r.random() < keep]
-        if silver:
-            share = min(1.0, silver_tokens / sum(len(it["word_ids"]) for it in silver))
-            items += [it for it in silver if r.random() < share]
+        items += [it for it in silver if r.random() < silver_share]
         return items
 
     steps_per_epoch = len(batches(epoch_items(random.Random(0)), max_tokens, random.Random(0)))
