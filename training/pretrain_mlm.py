@@ -24,7 +24,7 @@ import torch.nn.functional as F
 import phi_features as pf
 from model import PhiNer
 from prepare_data import DATA, LABELS, MAX_SEQ, unlabeled_documents
-from train import HP, arg, batches, collate, featurize, load_fasttext, setup
+from train import DEVICE, HP, arg, batches, collate, featurize, load_fasttext, setup
 
 
 def sequences(no_conll, rng, max_tokens):
@@ -73,7 +73,9 @@ def main():
         with torch.no_grad():
             model.word.weight.copy_(ft)
     head = nn.Sequential(nn.Linear(HP["d"], HP["word_dim"]), nn.GELU(), nn.LayerNorm(HP["word_dim"]))
-    out_bias = nn.Parameter(torch.zeros(len(vocab)))
+    model.to(DEVICE)
+    head.to(DEVICE)
+    out_bias = nn.Parameter(torch.zeros(len(vocab), device=DEVICE))
     params = list(model.parameters()) + list(head.parameters()) + [out_bias]
     opt = torch.optim.AdamW(params, lr=lr, betas=(0.9, 0.98), weight_decay=0.01)
     warm = max(1, steps // 20)
@@ -87,14 +89,14 @@ def main():
                 break
             b = collate([items[i] for i in bidx])
             wid, real = b["word_ids"], b["attention_mask"].bool()
-            chosen = (torch.rand(wid.shape) < 0.15) & real & (wid > 1)
+            chosen = (torch.rand(wid.shape).to(DEVICE) < 0.15) & real & (wid > 1)
             if not chosen.any():
                 continue
-            r = torch.rand(wid.shape)
+            r = torch.rand(wid.shape).to(DEVICE)
             masked = chosen & (r < 0.8)
             swapped = chosen & (r >= 0.8) & (r < 0.9)
             inp = torch.where(masked, torch.ones_like(wid), wid)
-            inp = torch.where(swapped, torch.randint(2, len(vocab), wid.shape), inp)
+            inp = torch.where(swapped, torch.randint(2, len(vocab), wid.shape).to(DEVICE), inp)
             char_ids = b["char_ids"].masked_fill(masked.unsqueeze(-1), 0)
             gaz = b["gazetteers"].masked_fill(masked.unsqueeze(-1), 0.0)
             hidden = model.encode(inp, b["shape_ids"], char_ids, gaz, b["attention_mask"])
@@ -113,7 +115,7 @@ def main():
                       flush=True)
                 tot, n, te = 0.0, 0, time.time()
     os.makedirs(os.path.join(work, "mlm"), exist_ok=True)
-    ck = {"model": model.state_dict(), "hp": HP, "n_words": len(vocab), "n_chars": len(chars), "labels": LABELS,
+    ck = {"model": {k: v.cpu() for k, v in model.state_dict().items()}, "hp": HP, "n_words": len(vocab), "n_chars": len(chars), "labels": LABELS,
           "epoch": 0, "init": "mlm", "crf": None, "mlm_steps": steps}
     torch.save(ck, os.path.join(work, "mlm", "mlm.pt"))
     print(f"done; {steps} steps in {time.time() - t0:.0f}s", flush=True)

@@ -25,6 +25,8 @@ from model import CRF, PhiNer, bio_constraints, viterbi
 from prepare_data import LABELS
 
 L2I = {l: i for i, l in enumerate(LABELS)}
+# PHI_DEVICE=cuda runs an experiment on a GPU (build.sh never sets it: the shipped model is trained on the CPU)
+DEVICE = torch.device(os.environ.get("PHI_DEVICE", "cpu"))
 HP = dict(d=256, layers=3, heads=4, ffn=512, word_dim=100, char_dim=32, char_filters=96, shape_dim=16,
           max_pos=256, dropout=0.1)
 
@@ -57,7 +59,7 @@ def collate(items):
         for k in batch:
             if k in it:
                 batch[k][i, :n] = it[k]
-    return {k: torch.from_numpy(v) for k, v in batch.items()}
+    return {k: torch.from_numpy(v).to(DEVICE) for k, v in batch.items()}
 
 
 def batches(items, max_tokens, rng, shuffle=True):
@@ -82,7 +84,7 @@ def decoder_scores(crf):
     decodes the same way (src/detectors/ner/viterbi.ts), over raw logits: a per-token constant (log-softmax's
     normaliser) does not change the best path."""
     if crf is not None:
-        return tuple(x.detach().numpy() for x in crf.scores())
+        return tuple(x.detach().cpu().numpy() for x in crf.scores())
     allowed, start_ok = bio_constraints(LABELS)
     return (torch.where(allowed, 0.0, CRF.NEG).numpy(), torch.where(start_ok, 0.0, CRF.NEG).numpy(),
             np.zeros(len(LABELS), np.float32))
@@ -96,7 +98,7 @@ def logits_of(model, items, max_tokens=8192):
         for bidx in batches(items, max_tokens, random.Random(0), shuffle=False):
             batch = collate([items[i] for i in bidx])
             lg = model(*(batch[k] for k in ("word_ids", "shape_ids", "char_ids", "gazetteers", "attention_mask")))
-            lg = lg.numpy()
+            lg = lg.cpu().numpy()
             for j, i in enumerate(bidx):
                 out[i] = lg[j, : len(items[i]["word_ids"])]
     return out
@@ -115,7 +117,13 @@ def evaluate_sets(model, dev, crf=None):
 
 
 def load_fasttext(work, vocab, dim):
-    binf = os.path.join(work, "ft.bin")
+    """The vocabulary's fastText vectors [len(vocab), dim], rows 2+ scaled to unit std (0 and 1: padding, unknown).
+    PHI_FT_VECTORS=FILE.npy: that matrix saved before by save_vectors (for a machine without the fasttext binary)."""
+    binf, npy = os.path.join(work, "ft.bin"), os.environ.get("PHI_FT_VECTORS", "")
+    if npy:
+        vecs = np.load(npy)
+        assert vecs.shape == (len(vocab), dim), vecs.shape
+        return torch.from_numpy(vecs)
     if not os.path.exists(binf):
         print("no fastText vectors; random init", flush=True)
         return None
@@ -129,6 +137,12 @@ def load_fasttext(work, vocab, dim):
         vecs[i + 2] = np.asarray(parts[-dim:], dtype=np.float32)
     vecs[2:] /= vecs[2:].std()
     return torch.from_numpy(vecs)
+
+
+def save_vectors(work, out):
+    """Write load_fasttext's matrix for WORK_DIR's vocabulary to OUT (.npy): python3 -c 'import train; train.save_vectors(W, F)'."""
+    vocab = open(os.path.join(work, "model", "vocab.txt"), encoding="utf-8").read().split("\n")
+    np.save(out, load_fasttext(work, vocab, HP["word_dim"]).numpy())
 
 
 def setup(work, seed):
@@ -188,9 +202,9 @@ def main():
 
     init = arg("--init", "")  # continue from a checkpoint (later stages: a fresh, shorter schedule)
     HP["layers"] = arg("--layers", HP["layers"])
-    model = PhiNer(len(vocab), len(chars), len(LABELS), **HP)
+    model = PhiNer(len(vocab), len(chars), len(LABELS), **HP).to(DEVICE)
     use_crf = "--crf" in sys.argv
-    crf = CRF(LABELS) if use_crf else None
+    crf = CRF(LABELS).to(DEVICE) if use_crf else None
     ft = None if init else load_fasttext(work, vocab, HP["word_dim"])
     if init:
         ck0 = torch.load(init, map_location="cpu")
@@ -240,12 +254,12 @@ def main():
         for bidx in batches(items, max_tokens, rng):
             batch = collate([items[i] for i in bidx])
             wid = batch["word_ids"]
-            drop = (torch.rand(wid.shape) < 0.1) & (wid > 1)
+            drop = (torch.rand(wid.shape).to(DEVICE) < 0.1) & (wid > 1)
             wid = torch.where(drop, torch.ones_like(wid), wid)
             offset = None
             if shift_positions:  # half the sequences start at a random position: the late positions get trained too
                 room = HP["max_pos"] - wid.shape[1]
-                offset = torch.randint(0, room + 1, (wid.shape[0], 1)) * (torch.rand(wid.shape[0], 1) < 0.5)
+                offset = (torch.randint(0, room + 1, (wid.shape[0], 1)) * (torch.rand(wid.shape[0], 1) < 0.5)).to(DEVICE)
             logits = model(wid, batch["shape_ids"], batch["char_ids"], batch["gazetteers"], batch["attention_mask"], offset)
             loss = F.cross_entropy(logits.reshape(-1, len(LABELS)), batch["labels"].reshape(-1), ignore_index=-100)
             if crf is not None:  # CRF NLL per token, plus the token loss that keeps softmax scores calibrated
