@@ -21,9 +21,9 @@ ORIGINS = {"us_census": "US Census 1990 lists", "hispanic": "Hispanic", "east_as
 
 CONLL_ROW = ("| CoNLL-2003 English train (dev for model selection) | training | **research use only** (Reuters RCV1 text). "
              "The shipped model is trained on it; for a product that cannot rely on research-use data, rebuild with "
-             "`training/build.sh --no-conll` (drops CoNLL-2003 and the Reuters-21578 text from the fastText corpus). |")
+             "`training/build.sh --no-conll` (drops CoNLL-2003, and the Reuters-21578 text from the fastText and pre-training corpora). |")
 CONLL_ROW_NO = ("| CoNLL-2003 | **not used** (built with `--no-conll`: no CoNLL-2003 training data, no Reuters-21578 text in "
-                "the fastText corpus); its dev set is only scored | research use only (Reuters RCV1 text) |")
+                "the fastText and pre-training corpora); its dev set is only scored | research use only (Reuters RCV1 text) |")
 
 
 def f(x):
@@ -67,7 +67,7 @@ def main():
     rec = {o: v["per_recall"] for o, v in ship["bias"].items()}
     best, worst = max(rec, key=rec.get), min(rec, key=rec.get)
     per_recall = {n: ship["dev"][n]["PER"]["r"] for n in ship["dev"] if "PER" in ship["dev"][n]}
-    curve, epochs, train_tokens = [], 0, "?"
+    curve, epochs, train_tokens, epoch_secs = [], 0, "?", []
     log = os.path.join(work, "train.log")
     if os.path.exists(log):
         for line in open(log):
@@ -75,10 +75,22 @@ def main():
                 train_tokens = f"{int(line.split('(')[1].split()[0]):,}"
             if line.startswith("epoch "):
                 epochs = int(line.split()[1])
+                epoch_secs.append(int(line.split(" time ")[1].split("s")[0]))  # training + scoring the dev sets
                 if "'conll': " in line:
                     f1 = line.split("'conll': ")[1].split(",")[0]
                     curve.append(f"e{epochs} {f1}")
     has_crf = bool(ck.get("crf"))
+    # train.py --init WORK/mlm/mlm.pt: the encoder was pre-trained on masked words (pretrain_mlm.py) first
+    mlm = str(ck.get("init") or "").endswith("mlm.pt")
+    mlm_steps, mlm_loss, mlm_secs = "?", "?", "?"
+    mlm_log = os.path.join(work, "mlm.log")
+    if mlm and os.path.exists(mlm_log):
+        for line in open(mlm_log):
+            if "masked-word loss" in line:  # "  step S/N masked-word loss L T s/step"
+                mlm_loss = line.split("loss ")[1].split()[0]
+            if line.startswith("done; "):  # "done; N steps in Ss"
+                mlm_steps, mlm_secs = f"{int(line.split()[1]):,}", line.split(" in ")[1].strip().rstrip("s")
+    mlm_min = f"{int(mlm_secs) / 60:.0f}" if mlm_secs.isdigit() else "?"
     # train.py --no-conll (prepare_data.py writes no train.conll.json) selects by the other dev sets' mean F1
     no_conll = not os.path.exists(os.path.join(work, "data", "train.conll.json"))
     selection = ("the mean PER/LOC/ORG micro F1 of the non-CoNLL dev sets" if no_conll
@@ -97,12 +109,19 @@ def main():
                     cells = " | ".join(f"{v[mode]['micro_PLO']:.3f} ({v[mode]['PER']:.3f})" for v in per_dev.values())
                     decoding_rows.append(f"| {cname} | {mode_names[mode]} | {cells} |")
     curve = ", ".join(curve) if curve else "n/a"
+    TIED = "; tied to the\n  masked-word output layer in pre-training" if mlm else ""
+    STAGES = (f"""Two stages. (1) Masked-word pre-training (`training/pretrain_mlm.py`): the encoder, with the word
+embedding initialised from the fastText vectors, reads {mlm_steps} batches of 1,200 tokens of the unlabeled pool; 15 % of
+the tokens are chosen and 80 % of those lose their word, characters and gazetteer flags (10 % get a random word, 10 %
+stay), and it predicts the word through the tied embedding matrix (final loss {mlm_loss}, {mlm_min} min). (2) Tagging:
+the CRF and label layer start fresh on top of the pre-trained encoder;""" if mlm else
+              "One stage from scratch: the word embedding starts from the fastText vectors, everything else random;")
     org = [v["ORG"]["f1"] for v in ship["dev"].values() if "ORG" in v]
     org_lo, org_hi = min(org), max(org)
     card = f"""# phi-ner-small
 
 phi-gateway's own named-entity model: a small transformer encoder trained **from scratch** on this project's
-machines (no pretrained weights), exported to ONNX and run in-process by `onnxruntime-node`. It finds persons,
+machines (no downloaded weights{"; its encoder is pre-trained here on unlabeled text" if mlm else ""}), exported to ONNX and run in-process by `onnxruntime-node`. It finds persons,
 locations and organisations in free text — clinical notes, e-mails, chat prompts — for the `ner.phi-ner-small` detector;
 dates, identifiers, phone numbers, e-mail addresses etc. are left to the pattern detectors (the model is trained to
 label them `O`).
@@ -122,7 +141,7 @@ label them `O`).
 
 Per token (tokens = letter runs, digit runs, or single other characters; UTF-16 offsets):
 - word embedding ({hp['word_dim']}-d, 40k lower-cased, digit-normalised words; initialised from fastText skip-gram
-  vectors trained here on `../shared/data/unlabeled` (~12M tokens) plus the labeled training text);
+  vectors trained here on `../shared/data/unlabeled` (~12M tokens) plus the labeled training text{TIED});
 - capitalization/shape embedding ({hp['shape_dim']}-d, 9 classes);
 - char-CNN over the first 16 code points (char dim {hp['char_dim']}, {hp['char_filters']} filters, width 3, masked max-pool);
 - 8 binary gazetteer flags (US Census first names / surnames, world cities, regions and countries, personal titles,
@@ -151,12 +170,12 @@ weights) and the word-embedding table is stored in int8 with a per-row scale (`t
 | Broad Twitter Corpus train | training (`@`+username merged into one entity) | CC BY 4.0 |
 | WikiGold (4 of every 5 articles) | training | not stated in the source copy; upstream believed CC BY 4.0 |
 | synthetic PHI corpus (`training/synth.py`) | training (4,000 documents) + held-out (600) + bias set | generated by this project (Apache-2.0) |
-| unlabeled text (`../shared/data/unlabeled`: Reuters-21578, 20 Newsgroups, MedQuAD, PIL, MASC, Brown, ABC, webtext, NPS chat, PTB sample, inaugural, state-of-the-union) | fastText word vectors only | mixed: research-use / non-commercial / CC BY / public domain (see `../shared/data/unlabeled/README.md`). The vectors are baked into the word embedding. |
+| unlabeled text (`../shared/data/unlabeled`: Reuters-21578, 20 Newsgroups, MedQuAD, PIL, MASC, Brown, ABC, webtext, NPS chat, PTB sample, inaugural, state-of-the-union) | {"fastText word vectors and masked-word pre-training of the encoder" if mlm else "fastText word vectors only"} | mixed: research-use / non-commercial / CC BY / public domain (see `../shared/data/unlabeled/README.md`). What the model learned from it is baked into its weights. |
 | gazetteers shipped in `gazetteers.json` | features | US Census 1990 names: public domain; world cities (GeoNames): CC BY 4.0 — credit GeoNames; libpostal dictionaries: MIT (© 2015 openvenues); organisation-word list: this project |
 
 The vocabulary (`vocab.txt`) is the 40k most frequent normalised words of that text. No test split of any public
 NER corpus was looked at. `--no-conll` removes CoNLL-2003 and Reuters-21578; some other unlabeled sources used for the
-word vectors are non-commercial (Brown, NPS chat, PTB sample) — drop them in `fasttext_corpus.py` if that matters.
+word vectors{" and pre-training" if mlm else ""} are non-commercial (Brown, NPS chat, PTB sample) — drop them in `fasttext_corpus.py`{" and `pretrain_mlm.py`" if mlm else ""} if that matters.
 
 ## Training procedure
 
@@ -164,16 +183,17 @@ Corpus tokens are re-split with the serving pre-tokenizer (first piece keeps `B-
 document are packed into sequences of ≤ {max_seq} tokens ({train_tokens} training tokens with the case-augmented copies). AdamW (β 0.9/0.98, weight decay 0.01
 except embeddings), 1,200-token batches, dropout 0.1 (0.25 on word embeddings), word dropout 0.1 (→ unknown),
 15 % of the real-corpus sequences duplicated in lower or upper case, 60 % of the BTC/WNUT/synthetic/augmented
-sequences re-sampled each epoch (CoNLL and WikiGold always in). One stage from scratch: the word embedding starts from
-the fastText vectors, everything else random; {epochs} epochs, linear warm-up over the first 10 % of the steps, then
+sequences re-sampled each epoch (CoNLL and WikiGold always in). {STAGES}
+{epochs} epochs, linear warm-up over the first {"5" if mlm else "10"} % of the steps, then
 cosine from lr 1e-3; loss = token cross-entropy{" + the CRF's negative log-likelihood per token (transitions that break BIO fixed at -1e4, the others learned from 0)" if has_crf else ""}.
 Dev sets are scored from epoch 6 on (earlier epochs of a cosine schedule never win), with Viterbi decoding as the
-gateway does; the best epoch by {selection} is kept. Seed 13, torch single-threaded, OpenBLAS 2 threads, ~4.5 min per
-epoch on 2 idle cores. `training/build.sh` runs all of it, from the raw data to this folder, in one command.
+gateway does; the best epoch by {selection} is kept. Seed 13, torch single-threaded, OpenBLAS 2 threads, ~{sum(epoch_secs) / max(1, len(epoch_secs)) / 60:.1f} min per
+epoch on 2 cores. `training/build.sh` runs all of it, from the raw data to this folder, in one command.
 
 CoNLL dev PER/LOC/ORG F1 per scored epoch (torch, Viterbi): {curve}.
 
-What was measured while choosing (single runs, no repeated seeds; the recipe history is in the provenance notes below):
+What was measured while choosing (single runs unless said otherwise; the recipe history and a 3-seed comparison are in
+the provenance notes below):
 - training step time for 3,072 tokens on the shared cores: d256 / 4 layers / FFN 1024 ≈ 2.4–3.2 s, d256 / 3 layers /
   FFN 512 ≈ 1.0–1.2 s → the smaller encoder, to afford ~10 epochs in the budget;
 - batch size: with 3,000-token batches epoch 1 reached CoNLL dev F1 0.437; with 1,200-token batches 0.572 (2.5× more
@@ -222,7 +242,7 @@ part), so this measures template-level generalisation, not the full variety of r
 
 ## Limitations
 
-- Trained from scratch on ~0.75M labeled tokens: well below pretrained transformers (BERT-base ≈ 0.96 CoNLL dev F1).
+- Trained here on ~0.75M labeled tokens{" (after a short masked-word pre-training)" if mlm else ""}: well below pretrained transformers (BERT-base ≈ 0.96 CoNLL dev F1).
 - The synthetic corpus is template-generated: its held-out score is optimistic for real clinical text.
 - Lower-case and ALL-CAPS text is covered by augmentation and synthetic documents but is weaker than normal casing.
 - Newlines are not visible to the model (whitespace is dropped by the pre-tokenizer); the gateway's detector never
