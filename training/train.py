@@ -254,6 +254,7 @@ def main():
         for bidx in batches(items, max_tokens, rng):
             batch = collate([items[i] for i in bidx])
             wid = batch["word_ids"]
+            # random draws come from the CPU generator and are then moved: the same draws on any PHI_DEVICE
             drop = (torch.rand(wid.shape).to(DEVICE) < 0.1) & (wid > 1)
             wid = torch.where(drop, torch.ones_like(wid), wid)
             offset = None

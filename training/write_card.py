@@ -109,8 +109,8 @@ def main():
                     cells = " | ".join(f"{v[mode]['micro_PLO']:.3f} ({v[mode]['PER']:.3f})" for v in per_dev.values())
                     decoding_rows.append(f"| {cname} | {mode_names[mode]} | {cells} |")
     curve = ", ".join(curve) if curve else "n/a"
-    TIED = "; tied to the\n  masked-word output layer in pre-training" if mlm else ""
-    STAGES = (f"""Two stages. (1) Masked-word pre-training (`training/pretrain_mlm.py`): the encoder, with the word
+    tied_note = "; tied to the\n  masked-word output layer in pre-training" if mlm else ""
+    stages = (f"""Two stages. (1) Masked-word pre-training (`training/pretrain_mlm.py`): the encoder, with the word
 embedding initialised from the fastText vectors, reads {mlm_steps} batches of 1,200 tokens of the unlabeled pool; 15 % of
 the tokens are chosen and 80 % of those lose their word, characters and gazetteer flags (10 % get a random word, 10 %
 stay), and it predicts the word through the tied embedding matrix (final loss {mlm_loss}, {mlm_min} min). (2) Tagging:
@@ -141,7 +141,7 @@ label them `O`).
 
 Per token (tokens = letter runs, digit runs, or single other characters; UTF-16 offsets):
 - word embedding ({hp['word_dim']}-d, 40k lower-cased, digit-normalised words; initialised from fastText skip-gram
-  vectors trained here on `../shared/data/unlabeled` (~12M tokens) plus the labeled training text{TIED});
+  vectors trained here on `../shared/data/unlabeled` (~12M tokens) plus the labeled training text{tied_note});
 - capitalization/shape embedding ({hp['shape_dim']}-d, 9 classes);
 - char-CNN over the first 16 code points (char dim {hp['char_dim']}, {hp['char_filters']} filters, width 3, masked max-pool);
 - 8 binary gazetteer flags (US Census first names / surnames, world cities, regions and countries, personal titles,
@@ -183,7 +183,7 @@ Corpus tokens are re-split with the serving pre-tokenizer (first piece keeps `B-
 document are packed into sequences of ≤ {max_seq} tokens ({train_tokens} training tokens with the case-augmented copies). AdamW (β 0.9/0.98, weight decay 0.01
 except embeddings), 1,200-token batches, dropout 0.1 (0.25 on word embeddings), word dropout 0.1 (→ unknown),
 15 % of the real-corpus sequences duplicated in lower or upper case, 60 % of the BTC/WNUT/synthetic/augmented
-sequences re-sampled each epoch (CoNLL and WikiGold always in). {STAGES}
+sequences re-sampled each epoch (CoNLL and WikiGold always in). {stages}
 {epochs} epochs, linear warm-up over the first {"5" if mlm else "10"} % of the steps, then
 cosine from lr 1e-3; loss = token cross-entropy{" + the CRF's negative log-likelihood per token (transitions that break BIO fixed at -1e4, the others learned from 0)" if has_crf else ""}.
 Dev sets are scored from epoch 6 on (earlier epochs of a cosine schedule never win), with Viterbi decoding as the
