@@ -24,7 +24,7 @@ import torch.nn.functional as F
 import phi_features as pf
 from model import PhiNer
 from prepare_data import DATA, LABELS, MAX_SEQ, unlabeled_documents
-from train import DEVICE, HP, arg, batches, collate, featurize, load_fasttext, setup
+from train import DEVICE, HP, arg, batches, collate, featurize, init_word_vectors, setup
 
 
 def sequences(no_conll, rng, max_tokens):
@@ -68,10 +68,7 @@ def main():
 
     HP["layers"] = arg("--layers", HP["layers"])
     model = PhiNer(len(vocab), len(chars), len(LABELS), **HP)
-    ft = load_fasttext(work, vocab, HP["word_dim"])
-    if ft is not None:
-        with torch.no_grad():
-            model.word.weight.copy_(ft)
+    init_word_vectors(model, work, vocab)
     head = nn.Sequential(nn.Linear(HP["d"], HP["word_dim"]), nn.GELU(), nn.LayerNorm(HP["word_dim"]))
     model.to(DEVICE)
     head.to(DEVICE)

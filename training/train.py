@@ -139,10 +139,22 @@ def load_fasttext(work, vocab, dim):
     return torch.from_numpy(vecs)
 
 
+def init_word_vectors(model, work, vocab):
+    """Copy the fastText vectors (load_fasttext) into the model's word embedding, when there are any."""
+    ft = load_fasttext(work, vocab, HP["word_dim"])
+    if ft is not None:
+        with torch.no_grad():
+            model.word.weight.copy_(ft)
+
+
+def word_vocab(work):
+    """WORK_DIR/model/vocab.txt as a list: line i is word id i."""
+    return open(os.path.join(work, "model", "vocab.txt"), encoding="utf-8").read().split("\n")
+
+
 def save_vectors(work, out):
     """Write load_fasttext's matrix for WORK_DIR's vocabulary to OUT (.npy): python3 -c 'import train; train.save_vectors(W, F)'."""
-    vocab = open(os.path.join(work, "model", "vocab.txt"), encoding="utf-8").read().split("\n")
-    np.save(out, load_fasttext(work, vocab, HP["word_dim"]).numpy())
+    np.save(out, load_fasttext(work, word_vocab(work), HP["word_dim"]).numpy())
 
 
 def setup(work, seed):
@@ -153,7 +165,7 @@ def setup(work, seed):
     np.random.seed(seed)
     torch.manual_seed(seed)
     fz = pf.Featurizer.load(os.path.join(work, "model"))
-    vocab = open(os.path.join(work, "model", "vocab.txt"), encoding="utf-8").read().split("\n")
+    vocab = word_vocab(work)
     chars = json.load(open(os.path.join(work, "model", "chars.json"), encoding="utf-8"))
     return random.Random(seed), fz, vocab, chars
 
@@ -205,7 +217,6 @@ def main():
     model = PhiNer(len(vocab), len(chars), len(LABELS), **HP).to(DEVICE)
     use_crf = "--crf" in sys.argv
     crf = CRF(LABELS).to(DEVICE) if use_crf else None
-    ft = None if init else load_fasttext(work, vocab, HP["word_dim"])
     if init:
         ck0 = torch.load(init, map_location="cpu")
         missing, _ = model.load_state_dict(ck0["model"], strict=False)
@@ -219,9 +230,8 @@ def main():
         if crf is not None and ck0.get("crf"):
             crf.load_state_dict(ck0["crf"])
         print(f"initialised from {init}" + (f"; new identity layers {grown}" if grown else ""), flush=True)
-    if ft is not None:
-        with torch.no_grad():
-            model.word.weight.copy_(ft)
+    else:
+        init_word_vectors(model, work, vocab)
     print(f"parameters: {sum(p.numel() for p in model.parameters()):,}", flush=True)
     decay = [p for n, p in model.named_parameters() if p.dim() > 1 and "word" not in n]
     no_decay = [p for n, p in model.named_parameters() if not (p.dim() > 1 and "word" not in n)]
