@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
 #   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] [PHI_TRAIN_FLAGS=...]
-#   [PHI_MLM_STEPS=0]
+#   [PHI_MLM_STEPS=0] [PHI_EPOCHS=12, or 10 after pre-training]
 #   training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together). PHI_WINDOW: tokens per window
@@ -19,6 +19,7 @@ WORK="${PHI_WORK:-work}"     # PHI_WORK=work_x keeps another run's outputs apart
 FLAG="${1:-}"
 MAX_SEQ="${PHI_MAX_SEQ:-128}"
 MLM_STEPS="${PHI_MLM_STEPS:-0}"
+EPOCHS="${PHI_EPOCHS:-$([ "$MLM_STEPS" -gt 0 ] && echo 10 || echo 12)}"  # pre-training buys back 2 tagging epochs
 WINDOW="${PHI_WINDOW:-$(( MAX_SEQ * 7 / 8 ))}"
 export OPENBLAS_NUM_THREADS=2  # torch itself runs single-threaded (torch.set_num_threads(1) in train.py)
 export PYTHONHASHSEED=0
@@ -40,8 +41,8 @@ if [ "$MLM_STEPS" -gt 0 ]; then
   $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed 13 $FLAG 2>&1 | tee "$WORK/mlm.log"
   INIT=(--init "$WORK/mlm/mlm.pt")
 fi
-step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), 12 epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6"
-$PY train.py "$WORK" --layers 4 --crf --epochs 12 --lr 1e-3 --batch-tokens 1200 --seed 13 --eval-from 6 \
+step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), $EPOCHS epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6, the best by CoNLL + synthetic dev F1 kept"
+$PY train.py "$WORK" --layers 4 --crf --epochs "$EPOCHS" --lr 1e-3 --batch-tokens 1200 --seed 13 --eval-from 6 --select conll,synth \
   "${INIT[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"
 BEST="$WORK/ckpt/best.pt"
 cp "$BEST" "$WORK/best.pt"

@@ -1,9 +1,11 @@
 """Train phi-ner-small.
 
     OPENBLAS_NUM_THREADS=2 python3 train.py WORK_DIR [--epochs 12] [--seed 13] [--layers 4] [--crf] [--eval-from 6]
-        [--lr 1e-3] [--init CKPT --out DIR] [--no-conll] [--silver FILE [--silver-tokens 200000]]
+        [--lr 1e-3] [--init CKPT --out DIR] [--no-conll] [--silver FILE [--silver-tokens 200000]] [--select conll,synth]
 reads WORK_DIR/data/*.json, WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}, WORK_DIR/ft.bin (optional);
 writes WORK_DIR/ckpt/{last,best}.pt and logs per-epoch metrics on every dev set.
+--select: the checkpoint kept is the best by the mean PER/LOC/ORG F1 of these dev sets (default conll; with
+--no-conll, every dev set but CoNLL).
 --silver: machine-labelled sequences (silver.py) added to every epoch, a fresh draw of about --silver-tokens tokens each.
 """
 import glob
@@ -180,6 +182,8 @@ def main():
     eval_from = arg("--eval-from", 1)  # dev sets are scored from this epoch on (and always after the last one)
     no_conll = "--no-conll" in sys.argv
     shift_positions = "--shift-positions" in sys.argv
+    # checkpoint selection: mean PER/LOC/ORG F1 of these dev sets (--no-conll: of every non-CoNLL dev set)
+    select = [k for k in str(arg("--select", "conll")).split(",") if k]
     rng, fz, vocab, chars = setup(work, seed)
 
     t0 = time.time()
@@ -253,7 +257,6 @@ def main():
         opt, lambda s: min(1.0, (s + 1) / warm) * max(0.02, 0.5 * (1 + math.cos(math.pi * min(1.0, s / total)))))
     out_dir = os.path.join(work, arg("--out", "ckpt"))
     os.makedirs(out_dir, exist_ok=True)
-    sel_key = "conll" if not no_conll else None
     best = -1.0
     step = 0
     for ep in range(1, epochs + 1):
@@ -294,11 +297,11 @@ def main():
             continue
         res = evaluate_sets(model, dev, crf)
         summary = {k: round(v["micro_PLO"]["f1"], 4) for k, v in res.items()}
-        others = [v for k, v in summary.items() if k != "conll"]  # --no-conll: select without Reuters text
-        sel = res[sel_key]["micro_PLO"]["f1"] if sel_key else sum(others) / len(others)
+        keys = [k for k in summary if k != "conll"] if no_conll else [k for k in select if k in summary] or list(summary)
+        sel = sum(res[k]["micro_PLO"]["f1"] for k in keys) / len(keys)
         print(f"epoch {ep} loss {tot_loss / max(nb, 1):.4f} time {time.time() - te:.0f}s dev PER/LOC/ORG F1 {summary} "
               f"conll PER {res.get('conll', {}).get('PER', {}).get('f1', 0):.4f} sel {sel:.4f}", flush=True)
-        ck.update(metrics=res, selection=sel)
+        ck.update(metrics=res, selection=sel, selection_sets=keys)
         torch.save(ck, os.path.join(out_dir, "last.pt"))
         if sel > best:
             best = sel

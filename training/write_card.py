@@ -2,6 +2,7 @@
 
     python3 write_card.py WORK_DIR MODEL_DIR SHIPPED(fp32|int8)
 """
+import ast
 import json
 import os
 import sys
@@ -76,9 +77,9 @@ def main():
             if line.startswith("epoch "):
                 epochs = int(line.split()[1])
                 epoch_secs.append(int(line.split(" time ")[1].split("s")[0]))  # training + scoring the dev sets
-                if "'conll': " in line:
-                    f1 = line.split("'conll': ")[1].split(",")[0]
-                    curve.append(f"e{epochs} {f1}")
+                if " F1 {" in line:  # "... dev PER/LOC/ORG F1 {'btc': 0.47, 'conll': 0.90, ...} conll PER ..."
+                    f1 = ast.literal_eval("{" + line.split(" F1 {")[1].split("}")[0] + "}")
+                    curve.append(f"e{epochs} " + " / ".join(str(f1.get(k, "–")) for k in ("conll", "synth")))
     has_crf = bool(ck.get("crf"))
     # train.py --init WORK/mlm/mlm.pt: the encoder was pre-trained on masked words (pretrain_mlm.py) first
     mlm = str(ck.get("init") or "").endswith("mlm.pt")
@@ -93,8 +94,11 @@ def main():
     mlm_min = f"{int(mlm_secs) / 60:.0f}" if mlm_secs.isdigit() else "?"
     # train.py --no-conll (prepare_data.py writes no train.conll.json) selects by the other dev sets' mean F1
     no_conll = not os.path.exists(os.path.join(work, "data", "train.conll.json"))
+    dev_names = {"conll": "CoNLL-2003", "synth": "synthetic", "wikigold": "WikiGold", "wnut17": "WNUT-17", "btc": "BTC"}
+    sets = [dev_names.get(k, k) for k in ck.get("selection_sets") or ["conll"]]  # checkpoints before 0.4.0: CoNLL
     selection = ("the mean PER/LOC/ORG micro F1 of the non-CoNLL dev sets" if no_conll
-                 else "CoNLL-2003 dev PER/LOC/ORG micro F1")
+                 else f"{sets[0]} dev PER/LOC/ORG micro F1" if len(sets) == 1
+                 else f"the mean PER/LOC/ORG micro F1 of the {' and '.join(sets)} dev sets")
     decoding_rows = []
     dec_path = os.path.join(work, "decoding.json")
     if os.path.exists(dec_path):
@@ -190,7 +194,7 @@ Dev sets are scored from epoch 6 on (earlier epochs of a cosine schedule never w
 gateway does; the best epoch by {selection} is kept. Seed 13, torch single-threaded, OpenBLAS 2 threads, ~{sum(epoch_secs) / max(1, len(epoch_secs)) / 60:.1f} min per
 epoch on 2 cores. `training/build.sh` runs all of it, from the raw data to this folder, in one command.
 
-CoNLL dev PER/LOC/ORG F1 per scored epoch (torch, Viterbi): {curve}.
+CoNLL / synthetic dev PER/LOC/ORG F1 per scored epoch (torch, Viterbi): {curve}.
 
 What was measured while choosing (single runs unless said otherwise; the recipe history and a 3-seed comparison are in
 the provenance notes below):
