@@ -5,7 +5,8 @@
 reads WORK_DIR/data/*.json, WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}, WORK_DIR/ft.bin (optional);
 writes WORK_DIR/ckpt/{last,best}.pt and logs per-epoch metrics on every dev set.
 --select: the checkpoint kept is the best by the mean PER/LOC/ORG F1 of these dev sets (default conll; with
---no-conll, every dev set but CoNLL).
+--no-conll, every dev set but CoNLL). Every other dev set is also a reported held-out set (the synthetic one is built
+from unseen templates): selecting on it makes its score optimistic, so build.sh keeps the default.
 --silver: machine-labelled sequences (silver.py) added to every epoch, a fresh draw of about --silver-tokens tokens each.
 """
 import glob
