@@ -41,7 +41,7 @@ if [ "$MLM_STEPS" -gt 0 ]; then
   $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed 13 $FLAG 2>&1 | tee "$WORK/mlm.log"
   INIT=(--init "$WORK/mlm/mlm.pt")
 fi
-step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), $EPOCHS epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6, the best by CoNLL dev F1 kept"
+step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), $EPOCHS epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6, the best by CoNLL dev F1 kept (--no-conll: by the mean of the other dev sets)"
 $PY train.py "$WORK" --layers 4 --crf --epochs "$EPOCHS" --lr 1e-3 --batch-tokens 1200 --seed 13 --eval-from 6 \
   "${INIT[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"
 BEST="$WORK/ckpt/best.pt"
