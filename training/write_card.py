@@ -95,11 +95,12 @@ def main():
     # train.py --no-conll (prepare_data.py writes no train.conll.json) selects by the other dev sets' mean F1
     no_conll = not os.path.exists(os.path.join(work, "data", "train.conll.json"))
     dev_names = {"conll": "CoNLL-2003", "synth": "synthetic held-out", "wikigold": "WikiGold", "wnut17": "WNUT-17", "btc": "BTC"}
-    sets = [dev_names.get(k, k) for k in ck.get("selection_sets") or ["conll"]]  # checkpoints before 0.4.0: CoNLL
+    sel_keys = ck.get("selection_sets") or ["conll"]  # checkpoints before 0.4.0 do not record it: CoNLL
+    sets = [dev_names.get(k, k) for k in sel_keys]
     selection = ("the mean PER/LOC/ORG micro F1 of the non-CoNLL dev sets" if no_conll
                  else f"{sets[0]} dev PER/LOC/ORG micro F1" if len(sets) == 1
                  else f"the mean PER/LOC/ORG micro F1 of the {' and '.join(sets)} dev sets")
-    if "synth" in (ck.get("selection_sets") or []):  # a reported held-out split took part in the choice: say so
+    if "synth" in sel_keys:  # a reported held-out split took part in the choice: say so
         selection += " (see the provenance notes: this can flatter the synthetic held-out score)"
     decoding_rows = []
     dec_path = os.path.join(work, "decoding.json")
