@@ -8,6 +8,7 @@ import { GatewayError } from '../errors';
 import { formatReport, runEval } from '../eval/run-eval';
 import { loadPolicy } from '../policy/loader';
 import { runJsonl } from './jsonl-command';
+import { keysCommand } from './keys-command';
 import { defaultOutput, redactFile } from './redact-file';
 import { policiesDir, resolvePolicy, setupCli } from './setup';
 
@@ -22,6 +23,10 @@ const USAGE = `usage: phi-gateway <command> [options]
        [--documents]                     CoNLL: one text per -DOCSTART- document instead of per sentence
        [--propagate]                     look PERSON findings up again in the same text (and retype the model's
                                          place/organisation guesses on their names), as the gateway does
+  keys add NAME [--admin] [--file FILE]  new API key for tenant NAME (or an admin): its salted hash is appended to
+       [--stdin]                         FILE (default PHI_GATEWAY_API_KEYS_FILE), the key printed once; --stdin
+                                         hashes a key read from stdin instead and prints nothing
+  keys list [--file FILE]                line, kind and name of every key in the file (never the hashes)
   serve                                  start the gateway (same as npm start)
 
   common options: --model DIR (NER model folder; default: the shipped model), --no-model (patterns only),
@@ -52,6 +57,9 @@ const commonOptions = {
   jsonl: { type: 'string' },
   documents: { type: 'boolean' },
   propagate: { type: 'boolean' },
+  file: { type: 'string' },
+  admin: { type: 'boolean' },
+  stdin: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -94,6 +102,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return policyCommand(rest, io);
     case 'eval':
       return evalCommand(values, io, threads);
+    case 'keys':
+      return keysCommand(rest, { file: values.file, admin: values.admin, stdin: values.stdin }, io);
     case 'serve': {
       // Loaded only here: the gateway stack (express, stores, metrics) costs every other command ~200 ms at start.
       const { start } = require('../index') as typeof import('../index');

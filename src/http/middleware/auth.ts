@@ -17,6 +17,12 @@ const sha256 = (...parts: Buffer[]) => {
   return h.digest();
 };
 
+/** A tenant or admin name as a keys-file line spells it. */
+export const KEY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Shortest API key accepted anywhere (generated keys are 256-bit). */
+export const MIN_KEY_LENGTH = 16;
+const HASHED_LINE = new RegExp(`^(admin:)?(${KEY_NAME.source.slice(1, -1)}):sha256:([0-9a-f]{16,128}):([0-9a-f]{64})$`, 'i');
+
 /**
  * API key → principal. Every configured key is compared (no early exit) with `timingSafeEqual` over fixed-length
  * digests, so timing reveals neither which key nor how much of one matched. Keys come from
@@ -33,7 +39,7 @@ export class Authenticator {
     (opts.hashedLines ?? []).forEach((raw, i) => {
       const line = raw.trim();
       if (line === '' || line.startsWith('#')) return;
-      const m = /^(admin:)?([A-Za-z0-9][A-Za-z0-9._-]{0,63}):sha256:([0-9a-f]{16,128}):([0-9a-f]{64})$/i.exec(line);
+      const m = HASHED_LINE.exec(line);
       if (!m) throw new ConfigError(`PHI_GATEWAY_API_KEYS_FILE: line ${i + 1}: expected [admin:]name:sha256:<salt hex>:<hash hex>`);
       const principal: Principal = m[1] ? { type: 'admin', name: m[2] } : { type: 'tenant', tenant: m[2] };
       this.entries.push({ principal, salt: Buffer.from(m[3], 'hex'), digest: Buffer.from(m[4], 'hex') });
