@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { Authenticator, authenticate } from './http/middleware/auth';
 import { errorHandler, notFound } from './http/middleware/error-handler';
 import { observe } from './http/middleware/observe';
+import { rateLimit } from './http/middleware/rate-limit';
 import { requestId } from './http/middleware/request-id';
 import { auditRoutes } from './http/routes/audit';
 import { engineRoutes } from './http/routes/engine-routes';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): Express {
   // Everything else needs a key; the key decides the tenant.
   const authed = authenticate(auth);
   app.use(['/v1', '/proxy', '/audit'], authed);
+  if (deps.config.rateLimit) app.use(['/v1', '/proxy', '/audit'], rateLimit(deps.config.rateLimit, deps.metrics));
   app.use(engineRoutes(deps));
   app.use(restoreRoutes(deps));
   app.use(proxyRoutes(deps));

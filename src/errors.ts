@@ -59,6 +59,12 @@ export class AuthError extends GatewayError {
   }
 }
 
+export class RateLimitError extends GatewayError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', 429, 'too many requests for this key; retry after the Retry-After header');
+  }
+}
+
 export class ForbiddenError extends GatewayError {
   constructor(message = 'not allowed') {
     super('FORBIDDEN', 403, message);

@@ -13,6 +13,7 @@ export interface Metrics {
   detectorErrors: Counter<'detector'>;
   upstreamDuration: Histogram<'upstream' | 'outcome'>;
   auditWrites: Counter<'outcome'>;
+  rateLimited: Counter<'principal'>;
 }
 
 export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics {
@@ -62,6 +63,12 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
       name: 'phi_gateway_audit_writes_total',
       help: 'Audit appends by outcome',
       labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: 'phi_gateway_rate_limited_total',
+      help: 'Requests refused with 429 by tenant (or admin:<name>)',
+      labelNames: ['principal'],
       registers: [registry],
     }),
   };

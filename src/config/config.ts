@@ -37,6 +37,13 @@ export interface Config {
   policyDebounceMs: number;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
+  /** Requests per second and burst allowed to each tenant or admin key name (per replica); undefined = no limit. */
+  rateLimit?: RateLimit;
+}
+
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
 }
 
 const TENANT_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
@@ -119,6 +126,22 @@ const size = (dflt: number) =>
       return n;
     });
 
+/** `RATE` or `RATE/BURST` requests per second (decimals allowed, e.g. `0.5/10`); unset or `0` = no limit. */
+const rateLimit = z
+  .string()
+  .optional()
+  .transform((v, ctx): RateLimit | undefined => {
+    if (v === undefined || v.trim() === '' || v.trim() === '0') return undefined;
+    const m = /^(\d+(?:\.\d+)?)(?:\/(\d+))?$/.exec(v.trim());
+    const perSecond = m ? Number(m[1]) : NaN;
+    const burst = m?.[2] !== undefined ? Number(m[2]) : Math.max(1, Math.ceil(perSecond));
+    if (!m || !(perSecond > 0 && perSecond <= 100000) || !(burst >= 1 && burst <= 100000)) {
+      ctx.addIssue({ code: 'custom', message: 'expected RATE or RATE/BURST: requests per second (> 0) and a whole burst of 1 to 100000' });
+      return z.NEVER;
+    }
+    return { perSecond, burst };
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   PORT: intFrom(0, 65535, 8080),
@@ -156,6 +179,7 @@ const schema = z.object({
   PHI_GATEWAY_POLICY_DEBOUNCE_MS: intFrom(0, 60000, 200),
   PHI_GATEWAY_SHUTDOWN_TIMEOUT_MS: intFrom(0, 600000, 10000),
   PHI_GATEWAY_TRUST_PROXY: bool(false),
+  PHI_GATEWAY_RATE_LIMIT: rateLimit,
 });
 
 /** Names of every variable the gateway reads (documented in docs/gateway.md). */
@@ -205,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     policyDebounceMs: e.PHI_GATEWAY_POLICY_DEBOUNCE_MS,
     shutdownTimeoutMs: e.PHI_GATEWAY_SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.PHI_GATEWAY_TRUST_PROXY,
+    rateLimit: e.PHI_GATEWAY_RATE_LIMIT,
   };
 }
 

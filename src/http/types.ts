@@ -28,7 +28,7 @@ export type AppConfig = Pick<
   Config,
   'bodyLimitBytes' | 'jsonDepthLimit' | 'batchMaxItems' | 'upstreamTimeoutMs' | 'upstreamMaxResponseBytes' | 'trustProxy' | 'apiKeys' | 'adminKeys'
 > &
-  Partial<Pick<Config, 'apiKeysFile'>>;
+  Partial<Pick<Config, 'apiKeysFile' | 'rateLimit'>>;
 
 export interface AppDeps {
   config: AppConfig;

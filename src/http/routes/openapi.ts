@@ -17,7 +17,7 @@ const auditFilters = ['from', 'to', 'type', 'operator', 'requestId', 'upstream',
   schema: { type: 'string' },
 }));
 const tenantParam = { name: 'tenant', in: 'query', required: false, description: 'admin keys only: the tenant to read', schema: { type: 'string' } };
-const std = { '400': err, '401': err, '413': err, '415': err, '503': err };
+const std = { '400': err, '401': err, '429': err, '413': err, '415': err, '503': err };
 
 export const OPENAPI = {
   openapi: '3.1.0',
@@ -117,14 +117,14 @@ export const OPENAPI = {
       delete: {
         summary: "Erase a session's vault entries (GDPR Art. 17)",
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, tenantParam],
-        responses: { '200': ok({ type: 'object', properties: { erased: { type: 'integer' } } }), '401': err, '404': err },
+        responses: { '200': ok({ type: 'object', properties: { erased: { type: 'integer' } } }), '401': err, '429': err, '404': err },
       },
     },
     '/v1/tenants/{tenant}/vault': {
       delete: {
         summary: "Admin only: erase every vault entry of a tenant (its tokens become unrecoverable)",
         parameters: [{ name: 'tenant', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': ok({ type: 'object', properties: { erased: { type: 'integer' } } }), '401': err, '404': err },
+        responses: { '200': ok({ type: 'object', properties: { erased: { type: 'integer' } } }), '401': err, '429': err, '404': err },
       },
     },
     '/proxy/{upstream}/{path}': {
@@ -140,23 +140,23 @@ export const OPENAPI = {
       get: {
         summary: "The caller tenant's audit records (cursor pagination)",
         parameters: [...auditFilters, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } }, { name: 'cursor', in: 'query', schema: { type: 'string' } }, tenantParam],
-        responses: { '200': ok({ type: 'object', properties: { records: { type: 'array', items: { $ref: '#/components/schemas/AuditRecord' } }, nextCursor: { type: ['string', 'null'] } } }), '400': err, '401': err, '404': err },
+        responses: { '200': ok({ type: 'object', properties: { records: { type: 'array', items: { $ref: '#/components/schemas/AuditRecord' } }, nextCursor: { type: ['string', 'null'] } } }), '400': err, '401': err, '429': err, '404': err },
       },
     },
     '/audit/requests/{requestId}': {
       get: { summary: 'The records of one request', parameters: [{ name: 'requestId', in: 'path', required: true, schema: { type: 'string' } }, tenantParam], responses: { '200': ok({ type: 'object' }), '404': err } },
     },
     '/audit/summary': {
-      get: { summary: 'Counts per type/operator/day, share of requests with PHI, blocked requests', parameters: [auditFilters[0], auditFilters[1], auditFilters[5], tenantParam], responses: { '200': ok({ type: 'object' }), '401': err } },
+      get: { summary: 'Counts per type/operator/day, share of requests with PHI, blocked requests', parameters: [auditFilters[0], auditFilters[1], auditFilters[5], tenantParam], responses: { '200': ok({ type: 'object' }), '401': err, '429': err } },
     },
     '/audit/verify': {
-      get: { summary: "Walk the tenant's hash chain; report the first broken link", parameters: [tenantParam], responses: { '200': ok({ type: 'object', properties: { ok: { type: 'boolean' }, checked: { type: 'integer' }, firstBroken: { type: 'object' } } }), '401': err } },
+      get: { summary: "Walk the tenant's hash chain; report the first broken link", parameters: [tenantParam], responses: { '200': ok({ type: 'object', properties: { ok: { type: 'boolean' }, checked: { type: 'integer' }, firstBroken: { type: 'object' } } }), '401': err, '429': err } },
     },
     '/audit/export': {
       get: {
         summary: 'Export records as NDJSON or CSV',
         parameters: [{ name: 'format', in: 'query', schema: { enum: ['ndjson', 'csv'] } }, ...auditFilters, tenantParam],
-        responses: { '200': { description: 'Records', content: { 'application/x-ndjson': {}, 'text/csv': {} } }, '401': err },
+        responses: { '200': { description: 'Records', content: { 'application/x-ndjson': {}, 'text/csv': {} } }, '401': err, '429': err },
       },
     },
     '/healthz': { get: { security: [], summary: 'Liveness', responses: { '200': ok({ type: 'object' }) } } },
