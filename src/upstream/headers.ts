@@ -26,17 +26,55 @@ function listedIn(connection: string): Set<string> {
   );
 }
 
-/** Request headers to forward: everything except hop-by-hop (incl. those named in Connection), the gateway's
- * Authorization and recomputed framing; then the upstream's configured credential headers. */
-export function forwardRequestHeaders(incoming: Record<string, string | string[] | undefined>, upstream: Upstream, upstreamName: string, env: NodeJS.ProcessEnv, requestId: string): Headers {
+/**
+ * Headers of the HTTP protocol or of an LLM vendor's SDK, which carry versions, media types and account ids, not
+ * content: forwarded as sent. Every other client header value (`X-Patient-Name`, `Referer`, a custom trace field…)
+ * is scanned by the tenant policy like a query value before it is forwarded (`scansHeader`).
+ */
+const PROTOCOL_HEADERS = new Set([
+  'accept',
+  'accept-charset',
+  'accept-language',
+  'cache-control',
+  'content-type',
+  'if-match',
+  'if-none-match',
+  'pragma',
+  'user-agent',
+  'idempotency-key',
+  'openai-organization',
+  'openai-project',
+  'openai-beta',
+  'anthropic-version',
+  'anthropic-beta',
+]);
+const PROTOCOL_PREFIXES = ['x-stainless-'];
+
+/** Whether a forwarded client header's value is scanned (see `PROTOCOL_HEADERS`). */
+export function scansHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  return !PROTOCOL_HEADERS.has(n) && !PROTOCOL_PREFIXES.some((p) => n.startsWith(p));
+}
+
+/** The client's headers that may be forwarded, as `[name, value]` pairs (lower-case names, repeated names kept):
+ * hop-by-hop ones (and those named in Connection), the gateway's Authorization and recomputed framing removed. */
+export function clientHeaders(incoming: Record<string, string | string[] | undefined>): Array<[string, string]> {
   const connectionListed = listedIn(String(incoming.connection ?? ''));
-  const out = new Headers();
+  const out: Array<[string, string]> = [];
   for (const [k, v] of Object.entries(incoming)) {
     const name = k.toLowerCase();
     if (v === undefined || HOP_BY_HOP.has(name) || GATEWAY_OWNED.has(name) || connectionListed.has(name)) continue;
-    if (Array.isArray(v)) v.forEach((x) => out.append(name, x));
-    else out.set(name, v);
+    for (const x of Array.isArray(v) ? v : [v]) out.push([name, x]);
   }
+  return out;
+}
+
+/** Request headers to forward: the client's (`clientHeaders`, values already redacted where scanned), the request
+ * id, then the upstream's configured credential headers. */
+export function forwardRequestHeaders(pairs: ReadonlyArray<readonly [string, string]>, upstream: Upstream, upstreamName: string, env: NodeJS.ProcessEnv, requestId: string): Headers {
+  const out = new Headers();
+  // A replacement may hold characters a header cannot (a policy's mask character): those become '?'.
+  for (const [name, value] of pairs) out.append(name, value.replace(/[^\t\x20-\x7e\x80-\xff]/g, '?'));
   out.set('x-request-id', requestId);
   for (const [h, spec] of Object.entries(upstream.headers ?? {})) {
     let value = spec.value;

@@ -88,6 +88,30 @@ describe('proxy forwarding', () => {
     expect(paths.sort()).toEqual(['$body:EMAIL_ADDRESS', '$url.path[1]:US_SSN', '$url.query[0]:EMAIL_ADDRESS']);
   });
 
+  it('redacts header values (not protocol or SDK headers) before forwarding, audited by header name', async () => {
+    const res = await request(h.app)
+      .post('/proxy/echo/chat')
+      .set(bearer(h.keys.alpha))
+      .set('x-patient-ssn', SSN)
+      .set('referer', `https://portal.example/search?ssn=${SSN}`)
+      .set('x-trace', 'run 7')
+      .set('anthropic-version', '2023-06-01')
+      .set('user-agent', 'acme-sdk/1.2 (build 2024-01-15)')
+      .send({ prompt: 'hello' });
+    expect(res.status).toBe(200);
+    const got = h.upstream.received[0];
+    expect(JSON.stringify(got.headers)).not.toContain(SSN);
+    expect(got.headers['x-patient-ssn']).toBeDefined();
+    expect(got.headers.referer).not.toContain(SSN);
+    expect(got.headers['x-trace']).toBe('run 7');
+    expect(got.headers['anthropic-version']).toBe('2023-06-01');
+    expect(got.headers['user-agent']).toBe('acme-sdk/1.2 (build 2024-01-15)');
+    const paths = (await recordsOf('alpha', res.headers['x-request-id'])).filter((r) => r.kind === 'item').map((r) => `${r.path}:${r.entity}`);
+    expect(paths).toContain('$header.x-patient-ssn:US_SSN');
+    expect(paths.filter((p) => p.startsWith('$header.referer:'))).toHaveLength(1);
+    expect(paths.every((p) => p.startsWith('$header.x-patient-ssn:') || p.startsWith('$header.referer:'))).toBe(true);
+  });
+
   it('rewrites every query value once, in order, whatever the number of parameters', async () => {
     const res = await request(h.app).get(`/proxy/echo/find?a=1&ssn=${SSN}&c=3&d=4`).set(bearer(h.keys.alpha));
     expect(res.status).toBe(200);

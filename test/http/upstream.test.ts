@@ -1,4 +1,4 @@
-import { forwardRequestHeaders, responseHeaders } from '../../src/upstream/headers';
+import { clientHeaders, forwardRequestHeaders, responseHeaders, scansHeader } from '../../src/upstream/headers';
 import { buildUpstreamUrl } from '../../src/upstream/url';
 
 describe('upstream URL building stays under the configured base', () => {
@@ -25,7 +25,7 @@ describe('forwarded headers', () => {
   const upstream = { url: 'https://u', headers: { authorization: { valueFromEnv: 'UP_AUTH' }, 'x-static': { value: 'v' } } };
   it('strips hop-by-hop, Connection-listed, the gateway key and framing; adds configured credentials', () => {
     const h = forwardRequestHeaders(
-      {
+      clientHeaders({
         host: 'gw',
         authorization: 'Bearer gateway-key',
         connection: 'keep-alive, x-secret-hop',
@@ -41,7 +41,7 @@ describe('forwarded headers', () => {
         'x-phi-session': 's1',
         'content-type': 'application/json',
         'x-keep': ['a', 'b'],
-      },
+      }),
       upstream,
       'u',
       { UP_AUTH: 'Bearer upstream' },
@@ -58,8 +58,18 @@ describe('forwarded headers', () => {
     expect(h.get('x-keep')).toBe('a, b');
   });
 
+  it('scans every client header value except protocol and LLM-SDK headers', () => {
+    for (const n of ['x-patient-name', 'referer', 'x-custom', 'from', 'X-User-Email']) expect(scansHeader(n)).toBe(true);
+    for (const n of ['content-type', 'Accept', 'user-agent', 'anthropic-version', 'openai-organization', 'x-stainless-os']) expect(scansHeader(n)).toBe(false);
+  });
+
+  it('a replacement a header cannot carry becomes "?" instead of failing the request', () => {
+    const h = forwardRequestHeaders([['x-note', 'Ann •••• ok']], { url: 'https://u', headers: {} }, 'u', {}, 'rid');
+    expect(h.get('x-note')).toBe('Ann ???? ok');
+  });
+
   it('a missing credential variable is an error naming the variable', () => {
-    expect(() => forwardRequestHeaders({}, upstream, 'u', {}, 'rid')).toThrow(/UP_AUTH/);
+    expect(() => forwardRequestHeaders([], upstream, 'u', {}, 'rid')).toThrow(/UP_AUTH/);
   });
 
   it('response: hop-by-hop and framing removed, set-cookie kept per cookie', () => {

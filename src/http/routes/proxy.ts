@@ -5,7 +5,7 @@ import type { RedactionItem } from '../../engine/types';
 import type { Policy } from '../../policy/types';
 import { GatewayError, UpstreamError, ValidationError } from '../../errors';
 import { forward } from '../../upstream/forward';
-import { forwardRequestHeaders, responseHeaders } from '../../upstream/headers';
+import { clientHeaders, forwardRequestHeaders, responseHeaders, scansHeader } from '../../upstream/headers';
 import { buildUpstreamUrl } from '../../upstream/url';
 import { SESSION_RE, appendAudit, bodyOf, countFindings, label, policyFor, requestIdOf, tenantOf } from '../context';
 import { requireTenant } from '../middleware/auth';
@@ -24,9 +24,14 @@ function allStrings(policy: Policy): Policy {
 }
 const ROUTE = '/proxy/:upstream/*';
 
+/** Audit path of a scanned header: by name when it is a plain header name, else by its position among them. */
+function headerPath(name: string, position: number): string {
+  return /^[a-z][a-z0-9-]{0,63}$/.test(name) ? `$header.${name}` : `$header[#${position}]`;
+}
+
 /**
  * ANY /proxy/:upstream/* — forward to the tenant's allowlisted upstream with the body (JSON or text), the path
- * segments and the query values redacted by the tenant's policy. Order: redact → audit (durable) → forward. A
+ * segments, the query values and the non-protocol header values (`scansHeader`) redacted by the tenant's policy. Order: redact → audit (durable) → forward. A
  * detector failure blocks the request before any byte leaves (503). Upstream failures are audited as errors
  * (502/504). With `restore: true`, tokens in JSON/text responses are put back from this request's session.
  */
@@ -66,6 +71,7 @@ export function proxyRoutes(deps: AppDeps): Router {
     const items: RedactionItem[] = [];
     const auditItems: ReturnType<typeof itemRecords> = [];
     let outBody: string | undefined;
+    const headerPairs = clientHeaders(req.headers);
 
     await guarded(deps, tenant, ctx, async () => {
       // 1. Body.
@@ -76,8 +82,8 @@ export function proxyRoutes(deps: AppDeps): Router {
         auditItems.push(...itemRecords(ctx, rr.items, '$body'));
         outBody = parsed.kind === 'json' ? JSON.stringify(rr.json) : (rr.text ?? '');
       }
-      // 2. URL path segments and query values (e.g. /patients/<name>?email=...): one engine call over all of them,
-      // every string scanned whatever the policy's JSON `paths` say.
+      // 2. URL path segments, query values (e.g. /patients/<name>?email=...) and the values of non-protocol headers
+      // (`scansHeader`): one engine call over all of them, every string scanned whatever the policy's JSON `paths` say.
       const decoded = restSegments.map((seg) => {
         try {
           return decodeURIComponent(seg);
@@ -86,7 +92,9 @@ export function proxyRoutes(deps: AppDeps): Router {
         }
       });
       const entries = [...query.entries()];
-      const strings = [...decoded, ...entries.map(([, v]) => v)];
+      const scanned = headerPairs.flatMap((pair, i) => (scansHeader(pair[0]) ? [i] : []));
+      const strings = [...decoded, ...entries.map(([, v]) => v), ...scanned.map((i) => headerPairs[i][1])];
+      const firstHeader = decoded.length + entries.length;
       if (strings.some((x) => /[A-Za-z0-9]/.test(x))) {
         const rr = await deps.engine.redact({ json: strings }, allStrings(policy), { tenant, session });
         session = rr.session;
@@ -95,7 +103,8 @@ export function proxyRoutes(deps: AppDeps): Router {
           for (const it of rr.items) {
             const m = /^\[(\d+)\]/.exec(it.path);
             const idx = m ? Number(m[1]) : -1;
-            const where = idx < decoded.length ? `$url.path[${idx}]` : `$url.query[${idx - decoded.length}]`;
+            const where =
+              idx < decoded.length ? `$url.path[${idx}]` : idx < firstHeader ? `$url.query[${idx - decoded.length}]` : headerPath(headerPairs[scanned[idx - firstHeader]][0], idx - firstHeader);
             items.push(it);
             auditItems.push(...itemRecords(ctx, [{ ...it, path: '' }], where));
           }
@@ -104,12 +113,13 @@ export function proxyRoutes(deps: AppDeps): Router {
           // behind: clear by name from a copy of the keys, then write every pair back in order.
           for (const k of new Set(query.keys())) query.delete(k);
           entries.forEach(([k], i) => query.append(k, out[decoded.length + i]));
+          scanned.forEach((h, i) => (headerPairs[h][1] = out[firstHeader + i]));
         }
       }
     });
 
     const url = buildUpstreamUrl(upstream.url, restSegments.join('/'), query.toString() ? `?${query.toString()}` : '');
-    const headers = forwardRequestHeaders(req.headers, upstream, name, env, requestId);
+    const headers = forwardRequestHeaders(headerPairs, upstream, name, env, requestId);
     if (outBody !== undefined && parsed.kind === 'json') headers.set('content-type', 'application/json');
 
     // 3. Durable audit BEFORE anything is forwarded.
