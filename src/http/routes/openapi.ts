@@ -128,7 +128,7 @@ export const OPENAPI = {
       },
     },
     '/proxy/{upstream}/{path}': {
-      description: 'Any method. Forwards to the upstream named in the tenant policy; body, path segments and query values are redacted. Optional X-PHI-Session header.',
+      description: 'Any method. Forwards to the upstream named in the tenant policy; body, path segments, query values and non-protocol header values are redacted. Optional X-PHI-Session header.',
       parameters: [
         { name: 'upstream', in: 'path', required: true, schema: { type: 'string' } },
         { name: 'path', in: 'path', required: true, schema: { type: 'string' } },
