@@ -27,8 +27,8 @@ function listedIn(connection: string): Set<string> {
 }
 
 /**
- * Headers of the HTTP protocol or of an LLM vendor's SDK, which carry versions, media types and account ids, not
- * content: forwarded as sent. Every other client header value (`X-Patient-Name`, `Referer`, a custom trace field…)
+ * Headers of the HTTP protocol or of an LLM vendor's SDK, which carry versions, media types, account ids and
+ * credentials, not content: forwarded as sent. Every other client header value (`X-Patient-Name`, `Referer`, a custom trace field…)
  * is scanned by the tenant policy like a query value before it is forwarded (`scansHeader`).
  */
 const PROTOCOL_HEADERS = new Set([
@@ -42,6 +42,8 @@ const PROTOCOL_HEADERS = new Set([
   'pragma',
   'user-agent',
   'idempotency-key',
+  'x-api-key', // Anthropic's and others' credential header, when the client sends its own
+  'api-key', // Azure OpenAI's
   'openai-organization',
   'openai-project',
   'openai-beta',

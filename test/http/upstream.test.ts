@@ -60,7 +60,7 @@ describe('forwarded headers', () => {
 
   it('scans every client header value except protocol and LLM-SDK headers', () => {
     for (const n of ['x-patient-name', 'referer', 'x-custom', 'from', 'X-User-Email']) expect(scansHeader(n)).toBe(true);
-    for (const n of ['content-type', 'Accept', 'user-agent', 'anthropic-version', 'openai-organization', 'x-stainless-os']) expect(scansHeader(n)).toBe(false);
+    for (const n of ['content-type', 'Accept', 'user-agent', 'anthropic-version', 'openai-organization', 'x-stainless-os', 'x-api-key']) expect(scansHeader(n)).toBe(false);
   });
 
   it('a replacement a header cannot carry becomes "?" instead of failing the request', () => {
