@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
 #   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] [PHI_TRAIN_FLAGS=...]
-#   [PHI_MLM_STEPS=1500] [PHI_EPOCHS=10, or 12 without pre-training]
+#   [PHI_MLM_STEPS=1500] [PHI_EPOCHS=10, or 12 without pre-training] [PHI_GENERATED_NAMES=0]
 #   training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together). PHI_WINDOW: tokens per window
@@ -10,6 +10,8 @@
 # PHI_TRAIN_FLAGS: extra train.py options for an experiment (e.g. --shift-positions).
 # PHI_MLM_STEPS: masked-word pre-training steps before tagging (default 1500, ~21 min: the shipped 0.4.0, 87 min in
 # all; 0 = none, the recipe of 0.3.x, 65 min). PHI_EPOCHS: tagging epochs (default 10 after pre-training, else 12).
+# PHI_GENERATED_NAMES: share of generated names in the synthetic training split (synth.py --generated-names; default
+# 0, as in the shipped 0.4.0; 0.4 built the unshipped 0.4.1 — see the model card).
 # Needs (Debian): python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext, plus node 20 with
 # onnxruntime-node installed in the repository (npm ci) for evaluation and throughput.
 set -euo pipefail
@@ -28,7 +30,7 @@ t0=$(date +%s)
 step() { echo "[$(( $(date +%s) - t0 ))s] $*"; }
 
 step "synthetic PHI corpus"
-$PY synth.py "$WORK/synth" --seed 13
+$PY synth.py "$WORK/synth" --seed 13 --generated-names "${PHI_GENERATED_NAMES:-0}"
 step "fastText corpus + skip-gram vectors (dim 100, 3 epochs)"
 $PY fasttext_corpus.py "$WORK/ft_corpus.txt" $FLAG
 fasttext skipgram -input "$WORK/ft_corpus.txt" -output "$WORK/ft" -dim 100 -epoch 3 -thread 2 -minCount 3 -seed 13 \

@@ -74,3 +74,34 @@ ORIGINS = {
 
 def origin_lists():
     return {k: (v[0].split(), [s.replace("_", " ") for s in v[1].split()]) for k, v in ORIGINS.items()}
+
+
+class NameMarkov:
+    """Character n-gram model of one name list, to generate names of the same origin that no list holds.
+    The hand lists are short (about 40 training names per origin and part), so a model trained on them memorises
+    the strings; new names from the same letter patterns make it read context and spelling instead."""
+
+    def __init__(self, names, order=2):
+        self.order = order
+        self.known = set(names)
+        self.next = {}
+        for n in names:
+            s = "^" * order + n + "$"
+            for i in range(order, len(s)):
+                self.next.setdefault(s[i - order:i], []).append(s[i])
+
+    def sample(self, rng, reject, tries=50):
+        """A name of 4-14 characters that is not in the list and that reject(name) does not refuse; None if no
+        such name came up in `tries` draws."""
+        for _ in range(tries):
+            ctx, out = "^" * self.order, []
+            while len(out) < 15:
+                c = rng.choice(self.next[ctx])
+                if c == "$":
+                    break
+                out.append(c)
+                ctx = ctx[1:] + c
+            name = "".join(out)
+            if 4 <= len(name) <= 14 and name not in self.known and not reject(name):
+                return name
+        return None
