@@ -1,4 +1,5 @@
 import type { EntityType } from '../detectors/entities';
+import { escapeRegExp } from '../detectors/escape-regexp';
 import type { Detection } from '../detectors/types';
 import { resolveConflicts } from './conflicts';
 
@@ -27,63 +28,9 @@ const NOT_ALONE = new Set(
   ).split(' '),
 );
 
-/**
- * A mention stands alone: no letter, digit or mark either side, and it is not part of an address or handle
- * (`(?<![\p{L}\p{N}\p{M}])(?<![\p{L}\p{N}][.@_+-])` before it, `(?![\p{L}\p{N}\p{M}])(?![.@_+-][\p{L}\p{N}])` after).
- * Checked in code around plain `indexOf` hits: a pattern built per request from its forms would run in V8's regexp
- * interpreter every time (it is never run often enough to be compiled), which cost a quarter of a pattern-only
- * analysis.
- */
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-const WORD_CHAR_NO_MARK = /^[\p{L}\p{N}]$/u;
-const JOINERS = '.@_+-';
-
-/** The code point that ends just before UTF-16 index `i` ('' at the start). */
-function charBefore(text: string, i: number): string {
-  if (i <= 0) return '';
-  const low = text.charCodeAt(i - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
-    const high = text.charCodeAt(i - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return text.slice(i - 2, i);
-  }
-  return text[i - 1];
-}
-
-/** The code point that starts at UTF-16 index `i` ('' at the end). */
-function charAt(text: string, i: number): string {
-  if (i >= text.length) return '';
-  const cp = text.codePointAt(i)!;
-  return String.fromCodePoint(cp);
-}
-
-function clearBefore(text: string, start: number): boolean {
-  const prev = charBefore(text, start);
-  if (prev === '') return true;
-  if (WORD_CHAR.test(prev)) return false;
-  return !(JOINERS.includes(prev) && WORD_CHAR_NO_MARK.test(charBefore(text, start - 1)));
-}
-
-function clearAfter(text: string, end: number): boolean {
-  const next = charAt(text, end);
-  if (next === '') return true;
-  if (WORD_CHAR.test(next)) return false;
-  return !(JOINERS.includes(next) && WORD_CHAR_NO_MARK.test(charAt(text, end + next.length)));
-}
-
-/**
- * Where `forms` stand alone in `text`, as a left-to-right scan that tries the longest form first at each position
- * would find them: `[start, end, form]`, sorted by start then longest first, all the stand-alone occurrences
- * (the caller picks, so that a hit overlapping a finding can leave the position to the next one).
- */
-function occurrences(text: string, forms: readonly string[]): Array<[number, number, string]> {
-  const hits: Array<[number, number, string]> = [];
-  for (const form of forms) {
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-      if (clearBefore(text, at) && clearAfter(text, at + form.length)) hits.push([at, at + form.length, form]);
-    }
-  }
-  return hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-}
+/** A mention stands alone: no letter, digit or mark either side, and it is not part of an address or handle. */
+const BEFORE = String.raw`(?<![\p{L}\p{N}\p{M}])(?<![\p{L}\p{N}][.@_+-])`;
+const AFTER = String.raw`(?![\p{L}\p{N}\p{M}])(?![.@_+-][\p{L}\p{N}])`;
 
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 const HAS_LETTER = /\p{L}/u;
@@ -143,21 +90,21 @@ export function propagateMentions(
   });
   if (forms.size === 0) return out;
   const ordered = [...forms.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, MAX_FORMS);
+  const re = new RegExp(`${BEFORE}(?:${ordered.map(escapeRegExp).join('|')})${AFTER}`, 'gu');
   texts.forEach((text, i) => {
     const own = found[i] ?? [];
-    let from = 0; // the scan's position: a hit is taken only at or after it
-    let skipped = -1; // a start whose longest hit overlapped a finding: its shorter hits are not tried
-    for (const [start, end, text_] of occurrences(text, ordered)) {
-      if (start < from || start === skipped) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
       // Never stretch or split what a detector found: where the longest form overlaps a finding, shorter forms
       // may still match further on ("Kofi Adeyemi" over a finding "Kofi" leaves "Adeyemi" to its own form).
       if (own.some((d) => d.start < end && start < d.end)) {
-        skipped = start;
+        re.lastIndex = start + 1;
         continue;
       }
-      const form = forms.get(text_)!;
+      const form = forms.get(m[0])!;
       out[i].push({ entity: form.entity, start, end, score: form.score, detectorId: MENTION_DETECTOR_ID });
-      from = end;
     }
   });
   return out;
