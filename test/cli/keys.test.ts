@@ -1,28 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/run-cli';
 import { Authenticator } from '../../src/http/middleware/auth';
 
 const DIR = mkdtempSync(join(tmpdir(), 'phi-keys-'));
 let n = 0;
 const freshFile = () => join(DIR, `keys-${++n}.txt`);
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  try {
-    const code = await main(args, { stdin: Readable.from([stdin]), stdout, stderr });
-    return { code, out, err };
-  } catch (e) {
-    return { code: (e as { status?: number }).status ?? -1, out, err: err + (e as Error).message };
-  }
-}
+const run = runCli;
 
 const authFrom = (file: string) => Authenticator.fromFile(file);
 
