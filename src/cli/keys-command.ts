@@ -38,22 +38,20 @@ export async function keysCommand(args: string[], opts: KeysOptions, io: KeysIo,
   throw new GatewayError('USAGE', 2, USAGE);
 }
 
-/** The file's text, checked with the gateway's own parser (its error names the line, never the content). */
-function readChecked(file: string): string {
-  if (!existsSync(file)) return '';
-  const text = readFileSync(file, 'utf8');
+/** The file's text and its keys, read with the gateway's own parser (its error names the line, never the content). */
+function readChecked(file: string): { text: string; auth: Authenticator } {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   try {
-    new Authenticator({ hashedLines: text.split(/\r?\n/) });
+    return { text, auth: new Authenticator({ hashedLines: text.split(/\r?\n/) }) };
   } catch (err) {
     if (err instanceof ConfigError) throw new ConfigError(err.message.replace(/^PHI_GATEWAY_API_KEYS_FILE/, file));
     throw err;
   }
-  return text;
 }
 
 function listKeys(file: string, io: KeysIo): number {
   if (!existsSync(file)) throw new GatewayError('USAGE', 2, 'keys list: the keys file does not exist');
-  readChecked(file).split(/\r?\n/).forEach((raw, i) => {
+  readChecked(file).text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const admin = line.startsWith('admin:');
@@ -65,7 +63,7 @@ function listKeys(file: string, io: KeysIo): number {
 
 async function addKey(file: string, name: string, opts: KeysOptions, io: KeysIo): Promise<number> {
   if (!KEY_NAME.test(name)) throw new GatewayError('USAGE', 2, 'keys add: NAME must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit');
-  const before = readChecked(file);
+  const { text: before, auth } = readChecked(file);
   let key: string;
   if (opts.stdin) {
     key = (await readAll(io.stdin)).replace(/\r?\n$/, '');
@@ -73,7 +71,7 @@ async function addKey(file: string, name: string, opts: KeysOptions, io: KeysIo)
       throw new GatewayError('USAGE', 2, `keys add --stdin: the key must be at least ${MIN_KEY_LENGTH} characters without spaces`);
     }
     // the gateway takes the first line a key matches: the same key twice would belong to whichever comes first
-    if (new Authenticator({ hashedLines: before.split(/\r?\n/) }).authenticate(key)) {
+    if (auth.authenticate(key)) {
       throw new GatewayError('USAGE', 2, 'keys add --stdin: this key is already in the keys file');
     }
   } else {

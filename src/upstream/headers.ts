@@ -28,8 +28,8 @@ function listedIn(connection: string): Set<string> {
 
 /**
  * Headers of the HTTP protocol or of an LLM vendor's SDK, which carry versions, media types, account ids and
- * credentials, not content: forwarded as sent. Every other client header value (`X-Patient-Name`, `Referer`, a custom trace field…)
- * is scanned by the tenant policy like a query value before it is forwarded (`scansHeader`).
+ * credentials, not content: forwarded as sent. Every other client header value (`X-Patient-Name`, `Referer`, a
+ * custom trace field…) is scanned by the tenant policy like a query value before it is forwarded (`scansHeader`).
  */
 const PROTOCOL_HEADERS = new Set([
   'accept',

@@ -31,9 +31,10 @@ function headerPath(name: string, position: number): string {
 
 /**
  * ANY /proxy/:upstream/* — forward to the tenant's allowlisted upstream with the body (JSON or text), the path
- * segments, the query values and the non-protocol header values (`scansHeader`) redacted by the tenant's policy. Order: redact → audit (durable) → forward. A
- * detector failure blocks the request before any byte leaves (503). Upstream failures are audited as errors
- * (502/504). With `restore: true`, tokens in JSON/text responses are put back from this request's session.
+ * segments, the query values and the non-protocol header values (`scansHeader`) redacted by the tenant's policy.
+ * Order: redact → audit (durable) → forward. A detector failure blocks the request before any byte leaves (503).
+ * Upstream failures are audited as errors (502/504). With `restore: true`, tokens in JSON/text responses are put back
+ * from this request's session.
  */
 export function proxyRoutes(deps: AppDeps): Router {
   const r = Router();
