@@ -60,7 +60,7 @@ export class AuthError extends GatewayError {
 }
 
 export class RateLimitError extends GatewayError {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor() {
     super('RATE_LIMITED', 429, 'too many requests for this key; retry after the Retry-After header');
   }
 }

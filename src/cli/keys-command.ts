@@ -13,13 +13,8 @@ import { appendFileSync, closeSync, existsSync, openSync, readFileSync } from 'n
 import { ConfigError, GatewayError } from '../errors';
 import { Authenticator, generateApiKey, hashedKeyLine, KEY_NAME, MIN_KEY_LENGTH } from '../http/middleware/auth';
 import { PolicyStore } from '../policy/store';
+import type { Io } from './main';
 import { policiesDir } from './setup';
-
-export interface KeysIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
 
 export interface KeysOptions {
   file?: string;
@@ -29,7 +24,7 @@ export interface KeysOptions {
 
 const USAGE = 'usage: phi-gateway keys add NAME [--admin] [--file FILE] [--stdin] | keys list [--file FILE]';
 
-export async function keysCommand(args: string[], opts: KeysOptions, io: KeysIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function keysCommand(args: string[], opts: KeysOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [sub, ...names] = args;
   const file = opts.file ?? env.PHI_GATEWAY_API_KEYS_FILE;
   if (!file) throw new GatewayError('USAGE', 2, 'keys: give --file FILE or set PHI_GATEWAY_API_KEYS_FILE');
@@ -49,7 +44,7 @@ function readChecked(file: string): { text: string; auth: Authenticator } {
   }
 }
 
-function listKeys(file: string, io: KeysIo): number {
+function listKeys(file: string, io: Io): number {
   if (!existsSync(file)) throw new GatewayError('USAGE', 2, 'keys list: the keys file does not exist');
   readChecked(file).text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
@@ -61,7 +56,7 @@ function listKeys(file: string, io: KeysIo): number {
   return 0;
 }
 
-async function addKey(file: string, name: string, opts: KeysOptions, io: KeysIo): Promise<number> {
+async function addKey(file: string, name: string, opts: KeysOptions, io: Io): Promise<number> {
   if (!KEY_NAME.test(name)) throw new GatewayError('USAGE', 2, 'keys add: NAME must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit');
   const { text: before, auth } = readChecked(file);
   let key: string;

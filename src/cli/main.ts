@@ -33,7 +33,8 @@ const USAGE = `usage: phi-gateway <command> [options]
                   --threads N (onnxruntime intra-op threads, default 2)
 `;
 
-interface Io {
+/** Where a command reads and writes (tests pass in-memory streams). */
+export interface Io {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;

@@ -34,6 +34,6 @@ export function rateLimit(limit: RateLimit, metrics?: Pick<Metrics, 'rateLimited
     const retryAfter = Math.max(1, Math.ceil((1 - b.tokens) / limit.perSecond));
     metrics?.rateLimited.inc({ principal: id });
     res.set('Retry-After', String(retryAfter));
-    next(new RateLimitError(retryAfter));
+    next(new RateLimitError());
   };
 }
