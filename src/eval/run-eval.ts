@@ -41,6 +41,8 @@ export interface RunEvalOptions {
    * that spell those names, as the gateway does (`propagate_mentions`, see `withMentions`).
    */
   propagate?: boolean;
+  /** Also return the gold and predicted spans (`EvalReport.spans`), e.g. for a paired bootstrap. */
+  keepSpans?: boolean;
 }
 
 export interface EvalReport {
@@ -60,6 +62,8 @@ export interface EvalReport {
   /** Entity types whose findings were propagated to their other mentions in the same text. */
   propagated: string[];
   durationMs: number;
+  /** With `keepSpans`: what was scored (CoNLL spans are token indices, JSONL spans character offsets). */
+  spans?: { gold: ScoredSpan[]; pred: ScoredSpan[] };
 }
 
 export interface RunEvalDeps {
@@ -146,7 +150,9 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
     const microTypes = [...goldTypes].filter((t) => emits.has(t));
     const ignoredTypes = [...goldTypes].filter((t) => !emits.has(t)).sort();
     const scores = scoreSpans(gold, pred, { microTypes });
-    return { model: modelInfo, dataset, scores, ignoredTypes, propagated, durationMs: Date.now() - started };
+    const report: EvalReport = { model: modelInfo, dataset, scores, ignoredTypes, propagated, durationMs: Date.now() - started };
+    if (opts.keepSpans) report.spans = { gold, pred };
+    return report;
   } finally {
     await release?.();
   }

@@ -50,6 +50,27 @@ describe('runEval over CoNLL (fake detector)', () => {
     expect(table).toMatch(/MISC \*/);
   });
 
+  it('returns the scored spans with keepSpans (token indices per sentence), and only then', async () => {
+    const file = join(dir, 'spans.conll');
+    writeFileSync(file, CONLL);
+    const detector = createNerDetector(fakeModel(LEX));
+    const r = await runEval({ modelDir: '/unused', conll: file, keepSpans: true }, { detector });
+    const sorted = (xs: { doc: number; start: number }[]) => [...xs].sort((x, y) => x.doc - y.doc || x.start - y.start);
+    expect(sorted(r.spans!.gold)).toEqual([
+      { doc: 0, type: 'PERSON', start: 0, end: 2 },
+      { doc: 0, type: 'LOCATION', start: 3, end: 5 },
+      { doc: 1, type: 'MISC', start: 0, end: 1 },
+      { doc: 1, type: 'ORGANIZATION', start: 1, end: 2 },
+      { doc: 1, type: 'PERSON', start: 3, end: 4 },
+    ]);
+    expect(sorted(r.spans!.pred)).toEqual([
+      { doc: 0, type: 'PERSON', start: 0, end: 2 },
+      { doc: 0, type: 'LOCATION', start: 3, end: 5 },
+      { doc: 1, type: 'LOCATION', start: 3, end: 4 },
+    ]);
+    expect((await runEval({ modelDir: '/unused', conll: file }, { detector })).spans).toBeUndefined();
+  });
+
   it('--documents scores each -DOCSTART- document as one text, entities still per sentence', async () => {
     const file = join(dir, 'docs.conll');
     writeFileSync(file, `${CONLL}\n-DOCSTART- O\n\nNew I-LOC\nYork I-LOC\n\nSmith I-PER\n`);

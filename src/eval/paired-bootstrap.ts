@@ -1,0 +1,135 @@
+/**
+ * Paired bootstrap over documents: is model B's score on a dataset really different from model A's, or within the
+ * noise of which documents happened to be in the set?
+ *
+ * Both models' strict span matches are counted per document (`documentCounts`). Each resample draws the set's
+ * documents with replacement, the same draw for both models, and recomputes each model's micro F1 (or recall) from
+ * the summed counts, so the interval is of the difference B − A on the same documents. Deterministic for a seed.
+ */
+import type { ScoredSpan } from './spans';
+
+/** Strict span matches of one document, over the types counted. */
+export interface DocumentCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export type BootstrapMetric = 'f1' | 'recall';
+
+export interface PairedBootstrapOptions {
+  metric?: BootstrapMetric;
+  /** Resamples (default 2,000). */
+  resamples?: number;
+  /** Seed of the resampling generator (default 1). */
+  seed?: number;
+  /** Two-sided interval (default 0.95). */
+  confidence?: number;
+  /** The documents that make up the set (default: all). */
+  documents?: readonly number[];
+}
+
+export interface PairedBootstrapResult {
+  a: number;
+  b: number;
+  /** b − a on the whole set. */
+  diff: number;
+  /** The interval of b − a. */
+  low: number;
+  high: number;
+  resamples: number;
+}
+
+/**
+ * Counts per document, for documents `0 .. documents - 1`: a prediction is a true positive if a gold span of the same
+ * document, type, start and end is left to match (as in `scoreSpans`). Only spans whose type is in `types` count.
+ */
+export function documentCounts(
+  gold: readonly ScoredSpan[],
+  pred: readonly ScoredSpan[],
+  types: readonly string[],
+  documents: number,
+): DocumentCounts[] {
+  const counted = new Set(types);
+  const out: DocumentCounts[] = Array.from({ length: documents }, () => ({ tp: 0, fp: 0, fn: 0 }));
+  const key = (s: ScoredSpan) => `${s.doc}\u0000${s.type}\u0000${s.start}\u0000${s.end}`;
+  const left = new Map<string, number>();
+  for (const g of gold) {
+    if (!counted.has(g.type)) continue;
+    out[g.doc].fn++;
+    left.set(key(g), (left.get(key(g)) ?? 0) + 1);
+  }
+  for (const p of pred) {
+    if (!counted.has(p.type)) continue;
+    const n = left.get(key(p)) ?? 0;
+    if (n > 0) {
+      left.set(key(p), n - 1);
+      out[p.doc].tp++;
+      out[p.doc].fn--;
+    } else {
+      out[p.doc].fp++;
+    }
+  }
+  return out;
+}
+
+/** The metric over the documents `ids` (repeats count again). */
+export function metricOf(counts: readonly DocumentCounts[], ids: readonly number[], metric: BootstrapMetric): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const i of ids) {
+    tp += counts[i].tp;
+    fp += counts[i].fp;
+    fn += counts[i].fn;
+  }
+  if (metric === 'recall') return tp + fn === 0 ? 0 : tp / (tp + fn);
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
+/** mulberry32: a small seeded generator; `pick(n)` is an integer in [0, n). */
+export function seededPicker(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+/**
+ * B − A with its percentile interval. Pass a `pick` to continue one generator across several comparisons (a
+ * report's rows then depend on their order, as the model card's do); otherwise one is seeded from `seed`.
+ */
+export function pairedBootstrap(
+  a: readonly DocumentCounts[],
+  b: readonly DocumentCounts[],
+  opts: PairedBootstrapOptions = {},
+  pick: (n: number) => number = seededPicker(opts.seed ?? 1),
+): PairedBootstrapResult {
+  if (a.length !== b.length) throw new RangeError('pairedBootstrap: both models must be counted on the same documents');
+  const metric = opts.metric ?? 'f1';
+  const resamples = opts.resamples ?? 2000;
+  const confidence = opts.confidence ?? 0.95;
+  if (!(resamples >= 1) || !(confidence > 0 && confidence < 1)) throw new RangeError('pairedBootstrap: bad resamples or confidence');
+  const ids = opts.documents ?? a.map((_, i) => i);
+  if (ids.length === 0) throw new RangeError('pairedBootstrap: no documents');
+  const diffs: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const sample = ids.map(() => ids[pick(ids.length)]);
+    diffs.push(metricOf(b, sample, metric) - metricOf(a, sample, metric));
+  }
+  diffs.sort((x, y) => x - y);
+  const tail = (1 - confidence) / 2;
+  const sa = metricOf(a, ids, metric);
+  const sb = metricOf(b, ids, metric);
+  return {
+    a: sa,
+    b: sb,
+    diff: sb - sa,
+    low: diffs[Math.floor(tail * resamples)],
+    high: diffs[resamples - 1 - Math.floor(tail * resamples)],
+    resamples,
+  };
+}
