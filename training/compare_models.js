@@ -1,0 +1,101 @@
+// Compares two packaged models as the gateway runs them (PERSON mention propagation and name retyping on), with a
+// paired bootstrap over documents (src/eval/paired-bootstrap.ts: 2,000 resamples, the same draw for both models):
+//   - per dataset: PER/LOC/ORG micro F1 and PERSON F1 of A and B, B − A in points and its 95 % interval;
+//   - on the bias set: PERSON recall per name origin, B − A and its 95 % interval.
+// This is what a shipping rule with a noise clause reads (training/README.md). Needs `npm run build`.
+//   node compare_models.js MODEL_A MODEL_B [--seed N] SET...
+// SET is conll:FILE (each sentence a text), conll-doc:FILE (each -DOCSTART- document a text), jsonl:FILE (gold
+// spans) or bias:WORK/synth/bias.jsonl. The bias set's spans are [start, end, type, origin]; only PERSON spans of
+// the document's own origin are scored (other persons of a document come from any origin), as in evaluate.py.
+// One generator runs through the bias origins in file order, so the card's 0.4.0 -> 0.4.1 intervals come out
+// exactly; each dataset row gets its own generator.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const dist = path.join(__dirname, '..', 'dist', 'src');
+const { loadNerModel } = require(path.join(dist, 'detectors', 'ner', 'model-loader'));
+const { createNerDetector } = require(path.join(dist, 'detectors', 'ner', 'ner-detector'));
+const { withMentions } = require(path.join(dist, 'analysis', 'mention-propagation'));
+const { runEval } = require(path.join(dist, 'eval', 'run-eval'));
+const { documentCounts, pairedBootstrap, seededPicker } = require(path.join(dist, 'eval', 'paired-bootstrap'));
+
+const pts = (x) => (100 * x).toFixed(1);
+const row = (name, r) =>
+  `${name}\t${r.a.toFixed(3)}\t${r.b.toFixed(3)}\t${pts(r.diff)}\t[${pts(r.low)}, ${pts(r.high)}]`;
+
+/** Per bias document: PERSON spans of its origin found exactly (tp) and missed (fn). */
+async function biasCounts(modelDir, docs) {
+  const model = await loadNerModel(modelDir, { intraOpNumThreads: 2 });
+  try {
+    const detector = createNerDetector(model, {});
+    const out = [];
+    for (const d of docs) {
+      const [found] = withMentions([d.text], [await detector.detect(d.text, {})], ['PERSON']);
+      let tp = 0;
+      let n = 0;
+      for (const [start, end, type, origin] of d.spans) {
+        if (type !== 'PER' || origin !== d.origin) continue;
+        n++;
+        if (found.some((f) => f.entity === 'PERSON' && f.start === start && f.end === end)) tp++;
+      }
+      out.push({ tp, fp: 0, fn: n - tp });
+    }
+    return out;
+  } finally {
+    await model.classifier.release?.();
+  }
+}
+
+async function compareBias(a, b, file, seed) {
+  const docs = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const [ca, cb] = [await biasCounts(a, docs), await biasCounts(b, docs)];
+  const pick = seededPicker(seed);
+  console.log(`\n${file}: PERSON recall by name origin\norigin\tA\tB\tB-A (points)\t95 % interval`);
+  const lines = [];
+  for (const origin of [...new Set(docs.map((d) => d.origin))]) {
+    const documents = docs.flatMap((d, i) => (d.origin === origin ? [i] : []));
+    const r = pairedBootstrap(ca, cb, { metric: 'recall', documents }, pick);
+    lines.push({ origin, r });
+    console.log(row(origin, r));
+  }
+  const gap = (k) => Math.max(...lines.map((l) => l.r[k])) - Math.min(...lines.map((l) => l.r[k]));
+  console.log(`gap (best - worst origin)\tA ${pts(gap('a'))}\tB ${pts(gap('b'))} points`);
+}
+
+async function compareSet(a, b, kind, file, seed) {
+  const opts = { propagate: true, keepSpans: true, intraOpNumThreads: 2 };
+  if (kind === 'jsonl') opts.jsonl = file;
+  else opts.conll = file;
+  if (kind === 'conll-doc') opts.documents = true;
+  const [ra, rb] = [await runEval({ ...opts, modelDir: a }), await runEval({ ...opts, modelDir: b })];
+  const n = ra.dataset.documents;
+  console.log(`\n${kind}:${file} (${n} ${kind === 'conll' ? 'sentences' : 'texts'})\nscore\tA\tB\tB-A (points)\t95 % interval`);
+  for (const [name, types] of [['PER/LOC/ORG F1', ra.scores.microTypes], ['PERSON F1', ['PERSON']]]) {
+    const ca = documentCounts(ra.spans.gold, ra.spans.pred, types, n);
+    const cb = documentCounts(rb.spans.gold, rb.spans.pred, types, n);
+    console.log(row(name, pairedBootstrap(ca, cb, { metric: 'f1' }, seededPicker(seed))));
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  let seed = 1;
+  const si = args.indexOf('--seed');
+  if (si >= 0) seed = Number(args.splice(si, 2)[1]);
+  const [a, b, ...sets] = args;
+  if (!sets.length) throw new Error('usage: node compare_models.js MODEL_A MODEL_B [--seed N] conll:F|conll-doc:F|jsonl:F|bias:F ...');
+  console.log(`A = ${a}\nB = ${b}`);
+  for (const set of sets) {
+    const i = set.indexOf(':');
+    const [kind, file] = [set.slice(0, i), set.slice(i + 1)];
+    if (kind === 'bias') await compareBias(a, b, file, seed);
+    else if (['conll', 'conll-doc', 'jsonl'].includes(kind)) await compareSet(a, b, kind, file, seed);
+    else throw new Error(`unknown set kind: ${kind}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
