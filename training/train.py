@@ -8,7 +8,13 @@ writes WORK_DIR/ckpt/{last,best}.pt and logs per-epoch metrics on every dev set.
 --no-conll, every dev set but CoNLL). Every other dev set is also a reported held-out set (the synthetic one is built
 from unseen templates): selecting on it makes its score optimistic, so build.sh keeps the default.
 --silver: machine-labelled sequences (silver.py) added to every epoch, a fresh draw of about --silver-tokens tokens each.
+--average-from K: tail averaging. The weights (encoder and CRF) at the end of epochs K..last are averaged, scored on
+the dev sets like an epoch and written to ckpt/avg.pt, which is then also best.pt: the average is the model, whatever
+the per-epoch selection would have kept (it is only reported). A mean of nearby points at the end of a cosine
+schedule usually sits nearer the middle of a flat region than any one of them, so scores on the sets nobody selects
+on should move less with the epoch a selection happens to pick.
 """
+import copy
 import glob
 import json
 import math
@@ -185,6 +191,7 @@ def main():
     shift_positions = "--shift-positions" in sys.argv
     # checkpoint selection: mean PER/LOC/ORG F1 of these dev sets (--no-conll: of every non-CoNLL dev set)
     select = [k for k in str(arg("--select", "conll")).split(",") if k]
+    average_from = arg("--average-from", 0)
     rng, fz, vocab, chars = setup(work, seed)
 
     t0 = time.time()
@@ -260,6 +267,12 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     best = -1.0
     step = 0
+    averaged, n_averaged = None, 0  # running mean of the end-of-epoch weights from --average-from on
+
+    def select_score(res):
+        keys = [k for k in res if k != "conll"] if no_conll else [k for k in select if k in res] or list(res)
+        return sum(res[k]["micro_PLO"]["f1"] for k in keys) / len(keys), keys
+
     for ep in range(1, epochs + 1):
         model.train()
         te = time.time()
@@ -292,14 +305,16 @@ def main():
                       f"{(time.time() - te) / nb:.2f}s/step", flush=True)
         ck = {"model": model.state_dict(), "hp": HP, "n_words": len(vocab), "n_chars": len(chars),
               "labels": LABELS, "epoch": ep, "init": init, "crf": crf.state_dict() if crf is not None else None}
+        if average_from and ep >= average_from:
+            n_averaged += 1
+            averaged = running_mean(averaged, {"model": ck["model"], "crf": ck["crf"] or {}}, n_averaged)
         if ep < eval_from and ep < epochs:  # early epochs of a cosine schedule are never the best: skip scoring
             torch.save(ck, os.path.join(out_dir, "last.pt"))
             print(f"epoch {ep} loss {tot_loss / max(nb, 1):.4f} time {time.time() - te:.0f}s (not scored)", flush=True)
             continue
         res = evaluate_sets(model, dev, crf)
         summary = {k: round(v["micro_PLO"]["f1"], 4) for k, v in res.items()}
-        keys = [k for k in summary if k != "conll"] if no_conll else [k for k in select if k in summary] or list(summary)
-        sel = sum(res[k]["micro_PLO"]["f1"] for k in keys) / len(keys)
+        sel, keys = select_score(res)
         print(f"epoch {ep} loss {tot_loss / max(nb, 1):.4f} time {time.time() - te:.0f}s dev PER/LOC/ORG F1 {summary} "
               f"conll PER {res.get('conll', {}).get('PER', {}).get('f1', 0):.4f} sel {sel:.4f}", flush=True)
         ck.update(metrics=res, selection=sel, selection_sets=keys)
@@ -308,7 +323,39 @@ def main():
             best = sel
             torch.save(ck, os.path.join(out_dir, "best.pt"))
             print(f"  new best {best:.4f} at epoch {ep}", flush=True)
-    print(f"done; best selection F1 {best:.4f}; total {time.time() - t0:.0f}s", flush=True)
+    if averaged is not None:
+        avg_model = copy.deepcopy(model)
+        avg_model.load_state_dict(averaged["model"])
+        avg_crf = None
+        if crf is not None:
+            avg_crf = copy.deepcopy(crf)
+            avg_crf.load_state_dict(averaged["crf"])
+        res = evaluate_sets(avg_model, dev, avg_crf)
+        sel, keys = select_score(res)
+        summary = {k: round(v["micro_PLO"]["f1"], 4) for k, v in res.items()}
+        print(f"average of epochs {average_from}-{epochs} dev PER/LOC/ORG F1 {summary} "
+              f"conll PER {res.get('conll', {}).get('PER', {}).get('f1', 0):.4f} sel {sel:.4f}", flush=True)
+        ck = {"model": avg_model.state_dict(), "hp": HP, "n_words": len(vocab), "n_chars": len(chars),
+              "labels": LABELS, "epoch": f"{average_from}-{epochs}", "init": init,
+              "crf": avg_crf.state_dict() if avg_crf is not None else None,
+              "metrics": res, "selection": sel, "selection_sets": keys}
+        torch.save(ck, os.path.join(out_dir, "avg.pt"))
+        torch.save(ck, os.path.join(out_dir, "best.pt"))
+        print(f"  kept: the average of epochs {average_from}-{epochs} (the best single epoch scored {best:.4f})",
+              flush=True)
+        best = sel
+    print(f"done; kept selection F1 {best:.4f}; total {time.time() - t0:.0f}s", flush=True)
+
+
+def running_mean(mean, state, n):
+    """The mean of n states of which `state` is the n-th: floating tensors averaged, the others taken as they are."""
+    if mean is None:
+        return {part: {k: v.detach().clone() for k, v in sd.items()} for part, sd in state.items()}
+    for part, sd in state.items():
+        for k, v in sd.items():
+            if v.is_floating_point():
+                mean[part][k] += (v.detach() - mean[part][k]) / n
+    return mean
 
 
 if __name__ == "__main__":
