@@ -8,7 +8,7 @@
 // spans) or bias:WORK/synth/bias.jsonl. The bias set's spans are [start, end, type, origin]; only PERSON spans of
 // the document's own origin are scored (other persons of a document come from any origin), as in evaluate.py.
 // One generator runs through the bias origins in file order, so the card's 0.4.0 -> 0.4.1 intervals come out
-// exactly; each dataset row gets its own generator.
+// exactly; each dataset row gets its own generator (as in `phi-gateway eval --baseline`, src/eval/compare-reports.ts).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -18,7 +18,8 @@ const { loadNerModel } = require(path.join(dist, 'detectors', 'ner', 'model-load
 const { createNerDetector } = require(path.join(dist, 'detectors', 'ner', 'ner-detector'));
 const { withMentions } = require(path.join(dist, 'analysis', 'mention-propagation'));
 const { runEval } = require(path.join(dist, 'eval', 'run-eval'));
-const { documentCounts, pairedBootstrap, seededPicker } = require(path.join(dist, 'eval', 'paired-bootstrap'));
+const { pairedBootstrap, seededPicker } = require(path.join(dist, 'eval', 'paired-bootstrap'));
+const { compareReports } = require(path.join(dist, 'eval', 'compare-reports'));
 
 const pts = (x) => (100 * x).toFixed(1);
 const row = (name, r) =>
@@ -71,11 +72,9 @@ async function compareSet(a, b, kind, file, seed) {
   const [ra, rb] = [await runEval({ ...opts, modelDir: a }), await runEval({ ...opts, modelDir: b })];
   const n = ra.dataset.documents;
   console.log(`\n${kind}:${file} (${n} ${kind === 'conll' ? 'sentences' : 'texts'})\nscore\tA\tB\tB-A (points)\t95 % interval`);
-  for (const [name, types] of [['PER/LOC/ORG F1', ra.scores.microTypes], ['PERSON F1', ['PERSON']]]) {
-    const ca = documentCounts(ra.spans.gold, ra.spans.pred, types, n);
-    const cb = documentCounts(rb.spans.gold, rb.spans.pred, types, n);
-    console.log(row(name, pairedBootstrap(ca, cb, { metric: 'f1' }, seededPicker(seed))));
-  }
+  const rows = compareReports(ra, rb, { seed });
+  console.log(row('PER/LOC/ORG F1', rows.find((r) => r.type === 'micro')));
+  console.log(row('PERSON F1', rows.find((r) => r.type === 'PERSON')));
 }
 
 async function main() {

@@ -5,6 +5,7 @@ import { stringify as toYaml } from 'yaml';
 import { DEFAULT_MODEL_DIR } from '../detectors/build-registry';
 import { publicItems } from '../engine/public-items';
 import { GatewayError } from '../errors';
+import { compareReports, formatComparison } from '../eval/compare-reports';
 import { formatReport, runEval } from '../eval/run-eval';
 import { loadPolicy } from '../policy/loader';
 import { runJsonl } from './jsonl-command';
@@ -23,6 +24,8 @@ const USAGE = `usage: phi-gateway <command> [options]
        [--documents]                     CoNLL: one text per -DOCSTART- document instead of per sentence
        [--propagate]                     look PERSON findings up again in the same text (and retype the model's
                                          place/organisation guesses on their names), as the gateway does
+       [--baseline DIR]                  also score the model in DIR and print F1 differences with a 95 % paired
+                                         bootstrap interval over the texts (is a change more than noise?)
   keys add NAME [--admin] [--file FILE]  new API key for tenant NAME (or an admin): its salted hash is appended to
        [--stdin]                         FILE (default PHI_GATEWAY_API_KEYS_FILE), the key printed once; --stdin
                                          hashes a key read from stdin instead and prints nothing
@@ -58,6 +61,7 @@ const commonOptions = {
   jsonl: { type: 'string' },
   documents: { type: 'boolean' },
   propagate: { type: 'boolean' },
+  baseline: { type: 'string' },
   file: { type: 'string' },
   admin: { type: 'boolean' },
   stdin: { type: 'boolean' },
@@ -144,14 +148,19 @@ function policyCommand(args: string[], io: Io): number {
 }
 
 async function evalCommand(
-  values: { model?: string; conll?: string; jsonl?: string; documents?: boolean; propagate?: boolean },
+  values: { model?: string; conll?: string; jsonl?: string; documents?: boolean; propagate?: boolean; baseline?: string },
   io: Io,
   threads?: number,
 ): Promise<number> {
   if (!values.conll === !values.jsonl) throw new GatewayError('USAGE', 2, 'eval: give exactly one of --conll FILE or --jsonl FILE');
   if (values.documents && !values.conll) throw new GatewayError('USAGE', 2, 'eval: --documents applies to --conll only');
   const modelDir = values.model ? resolve(values.model) : DEFAULT_MODEL_DIR;
-  const report = await runEval({ modelDir, conll: values.conll, jsonl: values.jsonl, documents: values.documents, propagate: values.propagate, threads });
+  const opts = { conll: values.conll, jsonl: values.jsonl, documents: values.documents, propagate: values.propagate, threads, keepSpans: !!values.baseline };
+  const report = await runEval({ ...opts, modelDir });
   io.stdout.write(formatReport(report));
+  if (values.baseline) {
+    const baseline = await runEval({ ...opts, modelDir: resolve(values.baseline) });
+    io.stdout.write('\n' + formatComparison(baseline, report, compareReports(baseline, report)));
+  }
   return 0;
 }

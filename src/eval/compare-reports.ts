@@ -1,0 +1,56 @@
+/**
+ * `phi-gateway eval --baseline DIR`: two models scored on the same file, and for the micro average and each type the
+ * F1 difference with a paired bootstrap interval over the file's texts (`paired-bootstrap.ts`). Answers "is the
+ * model I exported better than the shipped one, or is the difference within the noise of this dataset?"
+ */
+import { documentCounts, pairedBootstrap, seededPicker, type PairedBootstrapResult } from './paired-bootstrap';
+import type { EvalReport } from './run-eval';
+
+export interface ComparisonRow extends PairedBootstrapResult {
+  /** `micro` or an entity type. */
+  type: string;
+}
+
+export interface ComparisonOptions {
+  resamples?: number;
+  seed?: number;
+}
+
+/**
+ * F1 of `model` minus F1 of `baseline`, per row. The micro row covers the types both reports average over, so a
+ * model that also emits MISC is not compared on a different footing. Both reports need `keepSpans` and the same file.
+ */
+export function compareReports(baseline: EvalReport, model: EvalReport, opts: ComparisonOptions = {}): ComparisonRow[] {
+  if (!baseline.spans || !model.spans) throw new TypeError('compareReports: both reports need keepSpans');
+  if (baseline.dataset.path !== model.dataset.path || baseline.dataset.documents !== model.dataset.documents
+    || baseline.dataset.unit !== model.dataset.unit) {
+    throw new RangeError('compareReports: the reports were made on different data');
+  }
+  const n = baseline.dataset.documents;
+  const shared = baseline.scores.microTypes.filter((t) => model.scores.microTypes.includes(t));
+  const rows: ComparisonRow[] = [];
+  for (const [type, types] of [['micro', shared] as const, ...shared.map((t) => [t, [t]] as const)]) {
+    const a = documentCounts(baseline.spans.gold, baseline.spans.pred, types, n);
+    const b = documentCounts(model.spans.gold, model.spans.pred, types, n);
+    rows.push({ type, ...pairedBootstrap(a, b, { metric: 'f1', resamples: opts.resamples }, seededPicker(opts.seed ?? 1)) });
+  }
+  return rows;
+}
+
+/** A plain-text table of the comparison. */
+export function formatComparison(baseline: EvalReport, model: EvalReport, rows: readonly ComparisonRow[]): string {
+  const pts = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
+  const row = (...cols: string[]) => cols[0].padEnd(16) + cols.slice(1).map((c, i) => c.padStart(i === 3 ? 18 : 10)).join('');
+  const lines = [
+    `baseline ${baseline.model.name} (${baseline.model.version})`,
+    `f1 difference, model − baseline, in points; 95 % paired bootstrap interval over the ${baseline.dataset.documents} texts (${rows[0]?.resamples ?? 0} resamples)`,
+    '',
+    row('type', 'baseline', 'model', 'diff', 'interval'),
+  ];
+  for (const r of rows) {
+    const sure = r.low > 0 || r.high < 0 ? ' *' : '';
+    lines.push(row(r.type, r.a.toFixed(4), r.b.toFixed(4), pts(r.diff), `[${pts(r.low)}, ${pts(r.high)}]${sure}`));
+  }
+  lines.push('', '* = the interval excludes 0');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,58 @@
+import { compareReports, formatComparison } from '../../../src/eval/compare-reports';
+import type { EvalReport } from '../../../src/eval/run-eval';
+import type { ScoredSpan } from '../../../src/eval/spans';
+import { scoreSpans } from '../../../src/eval/spans';
+
+/** A report over `documents` texts, as runEval would make it with keepSpans. */
+function report(name: string, gold: ScoredSpan[], pred: ScoredSpan[], microTypes: string[], documents = 40): EvalReport {
+  return {
+    model: { name, version: '1', featurizer: 'x' },
+    dataset: { path: 'set.jsonl', format: 'jsonl', documents },
+    scores: scoreSpans(gold, pred, { microTypes }),
+    ignoredTypes: [],
+    propagated: [],
+    durationMs: 1,
+    spans: { gold, pred },
+  };
+}
+
+// every text has one PERSON and one LOCATION; MISC in every 4th
+const gold: ScoredSpan[] = [];
+for (let doc = 0; doc < 40; doc++) {
+  gold.push({ doc, type: 'PERSON', start: 0, end: 2 }, { doc, type: 'LOCATION', start: 5, end: 6 });
+  if (doc % 4 === 0) gold.push({ doc, type: 'MISC', start: 8, end: 9 });
+}
+// the baseline misses the LOCATION of every other text; the model finds every LOCATION and also emits MISC
+const basePred = gold.filter((g) => g.type === 'PERSON' || (g.type === 'LOCATION' && g.doc % 2 === 0));
+const modelPred = [...gold];
+
+describe('compareReports', () => {
+  const base = report('base', gold, basePred, ['LOCATION', 'PERSON']);
+  const model = report('model', gold, modelPred, ['LOCATION', 'MISC', 'PERSON']);
+
+  it('compares the micro average over the types both average, and each of those types', () => {
+    const rows = compareReports(base, model);
+    expect(rows.map((r) => r.type)).toEqual(['micro', 'LOCATION', 'PERSON']);
+    const [micro, loc, per] = rows;
+    // micro over PERSON + LOCATION only: the model's MISC findings do not move it
+    expect(micro.a).toBeCloseTo(base.scores.micro.f1, 12);
+    expect(micro.b).toBe(1);
+    expect(micro.low).toBeGreaterThan(0); // 20 texts gain, none lose
+    expect(loc.diff).toBeCloseTo(1 - 2 / 3, 12);
+    expect(per).toMatchObject({ a: 1, b: 1, diff: 0, low: 0, high: 0 });
+  });
+
+  it('prints baseline and model scores, the difference in points and marks intervals that exclude 0', () => {
+    const text = formatComparison(base, model, compareReports(base, model, { resamples: 200 }));
+    expect(text).toContain('baseline base (1)');
+    expect(text).toContain('over the 40 texts (200 resamples)');
+    expect(text).toMatch(/^LOCATION\s+0\.6667\s+1\.0000\s+\+33\.3\s+\[\+\d+\.\d, \+\d+\.\d\] \*$/m);
+    expect(text).toMatch(/^PERSON\s+1\.0000\s+1\.0000\s+\+0\.0\s+\[\+0\.0, \+0\.0\]$/m);
+  });
+
+  it('refuses reports without spans or made on different data', () => {
+    const { spans: _, ...bare } = base;
+    expect(() => compareReports(bare, model)).toThrow(/keepSpans/);
+    expect(() => compareReports(base, report('m', gold, modelPred, ['PERSON'], 41))).toThrow(/different data/);
+  });
+});
