@@ -6,41 +6,36 @@ import { formatReport, runEval } from '../../../src/eval/run-eval';
 import { runCli } from '../../helpers/run-cli';
 import { writeTinyBert } from '../../helpers/tiny-bert';
 
+let dir: string;
+let conll: string;
+beforeAll(() => {
+  // a tiny BERT built to tag these two sentences exactly
+  dir = mkdtempSync(join(tmpdir(), 'phi-eval-onnx-'));
+  writeTinyBert(dir);
+  conll = join(dir, 'test.conll');
+  writeFileSync(conll, 'John B-PER\nSmith I-PER\nvisited O\nParis B-LOC\n\nAcme B-ORG\nCorp I-ORG\nmet O\nZoë B-PER\nin O\nNew B-LOC\nYork I-LOC\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 it('evaluates a model folder end to end (tiny BERT, CoNLL BIO)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-eval-onnx-'));
-  try {
-    writeTinyBert(dir);
-    const conll = join(dir, 'test.conll');
-    writeFileSync(conll, 'John B-PER\nSmith I-PER\nvisited O\nParis B-LOC\n\nAcme B-ORG\nCorp I-ORG\nmet O\nZoë B-PER\nin O\nNew B-LOC\nYork I-LOC\n');
-    const r = await runEval({ modelDir: dir, conll });
-    expect(r.dataset).toMatchObject({ scheme: 'BIO', documents: 2, tokens: 11 });
-    expect(r.scores.micro).toMatchObject({ tp: 5, fp: 0, fn: 0, f1: 1 });
-    expect(formatReport(r)).toContain('tiny-bert (test-1), featurizer hf-tokenizer');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await runEval({ modelDir: dir, conll });
+  expect(r.dataset).toMatchObject({ scheme: 'BIO', documents: 2, tokens: 11 });
+  expect(r.scores.micro).toMatchObject({ tp: 5, fp: 0, fn: 0, f1: 1 });
+  expect(formatReport(r)).toContain('tiny-bert (test-1), featurizer hf-tokenizer');
 });
 
 it('eval --baseline scores a second model folder on the same file and prints paired differences', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-eval-baseline-'));
-  try {
-    writeTinyBert(dir);
-    const conll = join(dir, 'test.conll');
-    writeFileSync(conll, 'John B-PER\nSmith I-PER\nvisited O\nParis B-LOC\n\nAcme B-ORG\nCorp I-ORG\nmet O\nZoë B-PER\nin O\nNew B-LOC\nYork I-LOC\n');
-    const shipped = join(__dirname, '..', '..', '..', 'models', 'phi-ner-small');
-    const baseline = await runEval({ modelDir: shipped, conll });
-    const { code, out } = await runCli(['eval', '--conll', conll, '--model', dir, '--baseline', shipped]);
-    expect(code).toBe(0);
-    expect(out).toContain('baseline phi-ner-small');
-    expect(out).toMatch(/interval over the 2 texts \(2000 resamples\)/);
-    const comparison = out.slice(out.indexOf('baseline phi-ner-small'));
-    const micro = comparison.split('\n').find((l) => l.startsWith('micro '))!.trim().split(/\s+/);
-    // baseline F1, model F1 (the tiny model is built to tag these sentences exactly), difference in points
-    expect(Number(micro[1])).toBeCloseTo(baseline.scores.micro.f1, 4);
-    expect(Number(micro[2])).toBe(1);
-    expect(Number(micro[3])).toBeCloseTo(100 * (1 - baseline.scores.micro.f1), 1);
-    for (const type of ['LOCATION', 'ORGANIZATION', 'PERSON']) expect(comparison).toMatch(new RegExp(`^${type}\\s+\\d\\.\\d{4}\\s+1\\.0000\\s`, 'm'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const shipped = join(__dirname, '..', '..', '..', 'models', 'phi-ner-small');
+  const baseline = await runEval({ modelDir: shipped, conll });
+  const { code, out } = await runCli(['eval', '--conll', conll, '--model', dir, '--baseline', shipped]);
+  expect(code).toBe(0);
+  expect(out).toContain('baseline phi-ner-small');
+  expect(out).toMatch(/interval over the 2 texts \(2000 resamples\)/);
+  const comparison = out.slice(out.indexOf('baseline phi-ner-small'));
+  const micro = comparison.split('\n').find((l) => l.startsWith('micro '))!.trim().split(/\s+/);
+  // baseline F1, model F1 (the tiny model is built to tag these sentences exactly), difference in points
+  expect(Number(micro[1])).toBeCloseTo(baseline.scores.micro.f1, 4);
+  expect(Number(micro[2])).toBe(1);
+  expect(micro[3]).toBe(`+${(100 * (1 - baseline.scores.micro.f1)).toFixed(1)}`);
+  for (const type of ['LOCATION', 'ORGANIZATION', 'PERSON']) expect(comparison).toMatch(new RegExp(`^${type}\\s+\\d\\.\\d{4}\\s+1\\.0000\\s`, 'm'));
 });
