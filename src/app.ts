@@ -4,6 +4,7 @@ import { Authenticator, authenticate } from './http/middleware/auth';
 import { errorHandler, notFound } from './http/middleware/error-handler';
 import { observe } from './http/middleware/observe';
 import { rateLimit } from './http/middleware/rate-limit';
+import { MemoryRateLimiter } from './http/rate-limiter';
 import { requestId } from './http/middleware/request-id';
 import { auditRoutes } from './http/routes/audit';
 import { engineRoutes } from './http/routes/engine-routes';
@@ -34,7 +35,8 @@ export function createApp(deps: AppDeps): Express {
   // Everything else needs a key; the key decides the tenant.
   const authed = authenticate(auth);
   app.use(['/v1', '/proxy', '/audit'], authed);
-  if (deps.config.rateLimit) app.use(['/v1', '/proxy', '/audit'], rateLimit(deps.config.rateLimit, deps.metrics));
+  const limiter = deps.rateLimiter ?? (deps.config.rateLimit && new MemoryRateLimiter(deps.config.rateLimit));
+  if (limiter) app.use(['/v1', '/proxy', '/audit'], rateLimit(limiter, deps.metrics));
   app.use(engineRoutes(deps));
   app.use(restoreRoutes(deps));
   app.use(proxyRoutes(deps));

@@ -73,6 +73,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, opts: {
     engine,
     audit: stores.audit,
     vault: stores.vault,
+    rateLimiter: stores.rateLimiter,
     logger,
     metrics,
     auth,

@@ -6,6 +6,7 @@ import type { Policy } from '../policy/types';
 import type { AuditStore } from '../store/types';
 import type { VaultStore } from '../vault/types';
 import type { Authenticator } from './middleware/auth';
+import type { RateLimiter } from './rate-limiter';
 
 /** What the HTTP layer needs from the policy store. */
 export interface PolicySource {
@@ -44,6 +45,8 @@ export interface AppDeps {
   env?: NodeJS.ProcessEnv;
   /** Built from config when absent. */
   auth?: Authenticator;
+  /** The token buckets of `config.rateLimit` (PostgreSQL: shared by replicas); in memory when absent. */
+  rateLimiter?: RateLimiter;
   readiness?: ReadinessInfo;
 }
 

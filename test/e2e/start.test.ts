@@ -167,5 +167,40 @@ describe('startGateway (process entry)', () => {
         await gw.close();
       }
     });
+
+    it('holds a tenant to one rate limit across two replicas on the same database', async () => {
+      const env = (dir: string) => ({
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PHI_GATEWAY_DATA_DIR: dir,
+        PHI_GATEWAY_POLICIES: join(REPO, 'policies'),
+        PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`,
+        PHI_GATEWAY_DATABASE_URL: cluster.url,
+        PHI_GATEWAY_POLICY_WATCH: 'false',
+        PHI_GATEWAY_RATE_LIMIT: '0.01/3',
+        PHI_GATEWAY_MODEL_DIR: join(REPO, 'test', 'no-such-model'),
+      });
+      const dirs2 = [mkdtempSync(join(tmpdir(), 'phi-replica-a-')), mkdtempSync(join(tmpdir(), 'phi-replica-b-'))];
+      dirs.push(...dirs2);
+      const [a, b] = [await startGateway(env(dirs2[0]), { logger: quietLogger().logger }), await startGateway(env(dirs2[1]), { logger: quietLogger().logger })];
+      try {
+        const redact = (gw: RunningGateway) =>
+          fetch(`${gw.url}/v1/redact`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ text: 'SSN 536-22-8726' }),
+          });
+        const statuses = [];
+        for (const gw of [a, b, a, b]) statuses.push((await redact(gw)).status);
+        // a burst of 3 for the tenant in all: each replica alone would have let all four through
+        expect(statuses).toEqual([200, 200, 200, 429]);
+        const refused = await redact(a);
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(90);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
   });
 });

@@ -1,13 +1,23 @@
 import request from 'supertest';
 import { loadConfig } from '../../src/config/config';
 import { rateLimit } from '../../src/http/middleware/rate-limit';
-import { RateLimitError } from '../../src/errors';
+import { MemoryRateLimiter, type RateLimiter } from '../../src/http/rate-limiter';
+import { GatewayError, RateLimitError } from '../../src/errors';
 import { startHarness, type Harness } from './harness';
+
+/** Runs the middleware for a principal; resolves with what it passed to next() and the headers it set. */
+function callWith(limiter: RateLimiter, principal: object): Promise<{ err: unknown; headers: Record<string, string> }> {
+  const mw = rateLimit(limiter);
+  const headers: Record<string, string> = {};
+  return new Promise((done) => {
+    mw({} as never, { locals: { principal }, set: (k: string, v: string) => (headers[k] = v) } as never, (e?: unknown) => done({ err: e, headers }));
+  });
+}
 
 describe('rate limit: token bucket per principal', () => {
   function driver(limit: { perSecond: number; burst: number }) {
     let t = 0;
-    const mw = rateLimit(limit, undefined, () => t);
+    const mw = rateLimit(new MemoryRateLimiter(limit, () => t));
     const call = (principal: object) => {
       const headers: Record<string, string> = {};
       let err: unknown = 'unset';
@@ -49,6 +59,31 @@ describe('rate limit: token bucket per principal', () => {
     expect(d.call(alpha).headers['Retry-After']).toBe('10');
     d.advance(4000);
     expect(d.call(alpha).headers['Retry-After']).toBe('6');
+  });
+});
+
+describe('rate limit with a limiter that answers later or not at all', () => {
+  const alpha = { type: 'tenant', tenant: 'alpha' };
+
+  it('waits for an asynchronous limiter (the PostgreSQL one) and applies its answer', async () => {
+    const seen: string[] = [];
+    const limiter: RateLimiter = {
+      take: async (id) => (seen.push(id), id === 'alpha' ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: 7 }),
+    };
+    expect((await callWith(limiter, alpha)).err).toBeUndefined();
+    const refused = await callWith(limiter, { type: 'admin', name: 'ops' });
+    expect(refused.err).toBeInstanceOf(RateLimitError);
+    expect(refused.headers['Retry-After']).toBe('7');
+    expect(seen).toEqual(['alpha', 'admin:ops']);
+  });
+
+  it('fails closed: a limiter that throws or rejects refuses the request with 503, naming no value', async () => {
+    const cause = new Error('connect ECONNREFUSED 127.0.0.1:5432 tenant=alpha');
+    for (const limiter of [{ take: () => Promise.reject(cause) }, { take: () => { throw cause; } }] as RateLimiter[]) {
+      const { err } = await callWith(limiter, alpha);
+      expect(err).toBeInstanceOf(GatewayError);
+      expect(err).toMatchObject({ status: 503, code: 'RATE_LIMIT_UNAVAILABLE', message: 'rate limit store unavailable; request not processed' });
+    }
   });
 });
 
