@@ -21,16 +21,21 @@ if (enabled) {
   it.skip('PostgreSQL binaries absent (/usr/lib/postgresql/15/bin): PostgreSQL store tests skipped', () => undefined);
 }
 
+/** A fresh database on the throwaway cluster; returns its URL. */
+async function freshDatabase(): Promise<string> {
+  const admin = new Client({ connectionString: cluster!.url });
+  await admin.connect();
+  const db = `t${process.pid}_${++dbCounter}`;
+  await admin.query(`CREATE DATABASE ${db}`);
+  await admin.end();
+  return cluster!.url.replace(/\/postgres$/, `/${db}`);
+}
+
 storeContract(
   {
     name: 'postgres',
     async open(now) {
-      const admin = new Client({ connectionString: cluster!.url });
-      await admin.connect();
-      const db = `t${process.pid}_${++dbCounter}`;
-      await admin.query(`CREATE DATABASE ${db}`);
-      await admin.end();
-      const url = cluster!.url.replace(/\/postgres$/, `/${db}`);
+      const url = await freshDatabase();
       const audit = await PgAuditStore.open(url);
       const vault = await PgVaultStore.open(url, now);
       return {
@@ -47,16 +52,6 @@ storeContract(
   },
   enabled,
 );
-
-/** A fresh database on the throwaway cluster; returns its URL. */
-async function freshDatabase(): Promise<string> {
-  const admin = new Client({ connectionString: cluster!.url });
-  await admin.connect();
-  const db = `t${process.pid}_${++dbCounter}`;
-  await admin.query(`CREATE DATABASE ${db}`);
-  await admin.end();
-  return cluster!.url.replace(/\/postgres$/, `/${db}`);
-}
 
 (enabled ? describe : describe.skip)('PgRateLimiter: token buckets shared by replicas', () => {
   const limit = { perSecond: 0.5, burst: 3 };
