@@ -3,7 +3,7 @@
 //   - per dataset: PER/LOC/ORG micro F1 and PERSON F1 of A and B, B − A in points and its 95 % interval;
 //   - on the bias set: PERSON recall per name origin, B − A and its 95 % interval.
 // This is what a shipping rule with a noise clause reads (training/README.md). Needs `npm run build`.
-//   node compare_models.js MODEL_A MODEL_B [--seed N] SET...
+//   node compare_models.js MODEL_A MODEL_B [--seed N] [--no-propagate] SET...
 // SET is conll:FILE (each sentence a text), conll-doc:FILE (each -DOCSTART- document a text), jsonl:FILE (gold
 // spans) or bias:WORK/synth/bias.jsonl. The bias set's spans are [start, end, type, origin]; only PERSON spans of
 // the document's own origin are scored (other persons of a document come from any origin), as in evaluate.py.
@@ -21,6 +21,7 @@ const { runEval } = require(path.join(dist, 'eval', 'run-eval'));
 const { pairedBootstrap, seededPicker } = require(path.join(dist, 'eval', 'paired-bootstrap'));
 const { compareReports } = require(path.join(dist, 'eval', 'compare-reports'));
 
+let propagate = true; // --no-propagate: the model's own findings, without the gateway's mention propagation
 const pts = (x) => (100 * x).toFixed(1);
 const row = (name, r) =>
   `${name}\t${r.a.toFixed(3)}\t${r.b.toFixed(3)}\t${pts(r.diff)}\t[${pts(r.low)}, ${pts(r.high)}]`;
@@ -32,7 +33,7 @@ async function biasCounts(modelDir, docs) {
     const detector = createNerDetector(model, {});
     const out = [];
     for (const d of docs) {
-      const [found] = withMentions([d.text], [await detector.detect(d.text, {})], ['PERSON']);
+      const [found] = withMentions([d.text], [await detector.detect(d.text, {})], propagate ? ['PERSON'] : []);
       let tp = 0;
       let n = 0;
       for (const [start, end, type, origin] of d.spans) {
@@ -65,7 +66,7 @@ async function compareBias(a, b, file, seed) {
 }
 
 async function compareSet(a, b, kind, file, seed) {
-  const opts = { propagate: true, keepSpans: true, intraOpNumThreads: 2 };
+  const opts = { propagate, keepSpans: true, intraOpNumThreads: 2 };
   if (kind === 'jsonl') opts.jsonl = file;
   else opts.conll = file;
   if (kind === 'conll-doc') opts.documents = true;
@@ -82,8 +83,10 @@ async function main() {
   let seed = 1;
   const si = args.indexOf('--seed');
   if (si >= 0) seed = Number(args.splice(si, 2)[1]);
+  const np = args.indexOf('--no-propagate');
+  if (np >= 0) propagate = !args.splice(np, 1);
   const [a, b, ...sets] = args;
-  if (!sets.length) throw new Error('usage: node compare_models.js MODEL_A MODEL_B [--seed N] conll:F|conll-doc:F|jsonl:F|bias:F ...');
+  if (!sets.length) throw new Error('usage: node compare_models.js MODEL_A MODEL_B [--seed N] [--no-propagate] conll:F|conll-doc:F|jsonl:F|bias:F ...');
   console.log(`A = ${a}\nB = ${b}`);
   for (const set of sets) {
     const i = set.indexOf(':');

@@ -80,6 +80,9 @@ def main():
                 if " F1 {" in line:  # "... dev PER/LOC/ORG F1 {'btc': 0.47, 'conll': 0.90, ...} conll PER ..."
                     f1 = ast.literal_eval("{" + line.split(" F1 {")[1].split("}")[0] + "}")
                     curve.append(f"e{epochs} " + " / ".join(str(f1.get(k, "–")) for k in ("conll", "synth")))
+            if line.startswith("average of epochs "):  # train.py --average-from: "average of epochs K-N dev ... F1 {...}"
+                f1 = ast.literal_eval("{" + line.split(" F1 {")[1].split("}")[0] + "}")
+                curve.append(f"mean of e{line.split()[3]} " + " / ".join(str(f1.get(k, "–")) for k in ("conll", "synth")))
     has_crf = bool(ck.get("crf"))
     # train.py --init WORK/mlm/mlm.pt: the encoder was pre-trained on masked words (pretrain_mlm.py) first
     mlm = str(ck.get("init") or "").endswith("mlm.pt")
@@ -110,6 +113,17 @@ def main():
                  else f"the mean PER/LOC/ORG micro F1 of the {' and '.join(sets)} dev sets")
     if "synth" in sel_keys:  # a reported held-out split took part in the choice: say so
         selection += " (see the provenance notes: this can flatter the synthetic held-out score)"
+    # train.py --average-from K saves the mean of the end-of-epoch weights with epoch "K-N"
+    averaged = isinstance(ck["epoch"], str) and "-" in ck["epoch"]
+    if averaged:
+        first, last = ck["epoch"].split("-")
+        kept = (f"the mean of the weights at the end of epochs {first}–{last} of {epochs} (tail averaging, "
+                f"`train.py --average-from {first}`)")
+        kept_how = (f"the model is the mean of the weights at the end of epochs {first}–{last} (`--average-from "
+                    f"{first}`); the epoch that {selection} alone would have picked is only reported")
+    else:
+        kept = f"epoch {ck['epoch']} of {epochs} (by {selection}, measured in torch with Viterbi decoding)"
+        kept_how = f"the best epoch by {selection} is kept"
     decoding_rows = []
     dec_path = os.path.join(work, "decoding.json")
     if os.path.exists(dec_path):
@@ -150,7 +164,7 @@ label them `O`).
 | parameters | {n_params:,} (word embedding 40,000 × {hp['word_dim']} = {40000 * hp['word_dim']:,}; the rest {n_params - 40000 * hp['word_dim']:,}) |
 | folder size | {sum(size.values()) / 1e6:.1f} MB ({', '.join(f'{k} {v / 1e6:.2f} MB' for k, v in size.items())}) |
 | max tokens per window | {window} (`max_length`{window_note}; the runtime windows longer texts with overlap) |
-| selected checkpoint | epoch {ck['epoch']} of {epochs} (by {selection}, measured in torch with Viterbi decoding) |
+| selected checkpoint | {kept} |
 
 ## Architecture
 
@@ -202,7 +216,7 @@ sequences re-sampled each epoch (CoNLL and WikiGold always in). {stages}
 {epochs} epochs, linear warm-up over the first {"5" if mlm else "10"} % of the steps, then
 cosine from lr 1e-3; loss = token cross-entropy{" + the CRF's negative log-likelihood per token (transitions that break BIO fixed at -1e4, the others learned from 0)" if has_crf else ""}.
 Dev sets are scored from epoch 6 on (earlier epochs of a cosine schedule never win), with Viterbi decoding as the
-gateway does; the best epoch by {selection} is kept. Seed 13, torch single-threaded, OpenBLAS 2 threads, ~{sum(epoch_secs) / max(1, len(epoch_secs)) / 60:.1f} min per
+gateway does; {kept_how}. Seed 13, torch single-threaded, OpenBLAS 2 threads, ~{sum(epoch_secs) / max(1, len(epoch_secs)) / 60:.1f} min per
 epoch on 2 cores. `training/build.sh` runs all of it, from the raw data to this folder, in one command.
 
 CoNLL dev / synthetic held-out PER/LOC/ORG F1 per scored epoch (torch, Viterbi): {curve}.
