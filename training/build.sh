@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
 #   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] [PHI_TRAIN_FLAGS=...]
-#   [PHI_MLM_STEPS=1500] [PHI_EPOCHS=10, or 12 without pre-training] [PHI_GENERATED_NAMES=0]
+#   [PHI_MLM_STEPS=1500] [PHI_EPOCHS=10, or 12 without pre-training] [PHI_GENERATED_NAMES=0.4] [PHI_AVERAGE_LAST=3]
 #   training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together). PHI_WINDOW: tokens per window
@@ -11,7 +11,9 @@
 # PHI_MLM_STEPS: masked-word pre-training steps before tagging (default 1500, ~21 min: the shipped 0.4.0, 87 min in
 # all; 0 = none, the recipe of 0.3.x, 65 min). PHI_EPOCHS: tagging epochs (default 10 after pre-training, else 12).
 # PHI_GENERATED_NAMES: share of generated names in the synthetic training split (synth.py --generated-names; default
-# 0, as in the shipped 0.4.0; 0.4 built the unshipped 0.4.1 — see the model card).
+# 0.4, as in the shipped 0.4.2; 0 rebuilds 0.4.0's data — see the model card).
+# PHI_AVERAGE_LAST: the model is the mean of the weights at the end of the last N epochs (train.py --average-from;
+# default 3, as in 0.4.2); 0 keeps the best single epoch by CoNLL dev F1 instead (0.4.0, 0.4.1).
 # Needs (Debian): python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext, plus node 20 with
 # onnxruntime-node installed in the repository (npm ci) for evaluation and throughput.
 set -euo pipefail
@@ -23,6 +25,9 @@ MAX_SEQ="${PHI_MAX_SEQ:-128}"
 MLM_STEPS="${PHI_MLM_STEPS:-1500}"
 EPOCHS="${PHI_EPOCHS:-$([ "$MLM_STEPS" -gt 0 ] && echo 10 || echo 12)}"  # pre-training buys back 2 tagging epochs
 WINDOW="${PHI_WINDOW:-$(( MAX_SEQ * 7 / 8 ))}"
+AVERAGE_LAST="${PHI_AVERAGE_LAST:-3}"
+AVERAGE=()
+[ "$AVERAGE_LAST" -gt 0 ] && AVERAGE=(--average-from $(( EPOCHS - AVERAGE_LAST + 1 )))
 export OPENBLAS_NUM_THREADS=2  # torch itself runs single-threaded (torch.set_num_threads(1) in train.py)
 export PYTHONHASHSEED=0
 mkdir -p "$WORK"
@@ -30,7 +35,7 @@ t0=$(date +%s)
 step() { echo "[$(( $(date +%s) - t0 ))s] $*"; }
 
 step "synthetic PHI corpus"
-$PY synth.py "$WORK/synth" --seed 13 --generated-names "${PHI_GENERATED_NAMES:-0}"
+$PY synth.py "$WORK/synth" --seed 13 --generated-names "${PHI_GENERATED_NAMES:-0.4}"
 step "fastText corpus + skip-gram vectors (dim 100, 3 epochs)"
 $PY fasttext_corpus.py "$WORK/ft_corpus.txt" $FLAG
 fasttext skipgram -input "$WORK/ft_corpus.txt" -output "$WORK/ft" -dim 100 -epoch 3 -thread 2 -minCount 3 -seed 13 \
@@ -43,9 +48,9 @@ if [ "$MLM_STEPS" -gt 0 ]; then
   $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed 13 $FLAG 2>&1 | tee "$WORK/mlm.log"
   INIT=(--init "$WORK/mlm/mlm.pt")
 fi
-step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), $EPOCHS epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6, the best by CoNLL dev F1 kept (--no-conll: by the mean of the other dev sets)"
+step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), $EPOCHS epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6; kept: the mean of the last $AVERAGE_LAST epochs' weights (0: the best epoch by CoNLL dev F1; --no-conll: by the mean of the other dev sets)"
 $PY train.py "$WORK" --layers 4 --crf --epochs "$EPOCHS" --lr 1e-3 --batch-tokens 1200 --seed 13 --eval-from 6 \
-  "${INIT[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"
+  "${INIT[@]}" "${AVERAGE[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"
 BEST="$WORK/ckpt/best.pt"
 cp "$BEST" "$WORK/best.pt"
 step "export ONNX (opset 17) from $BEST and quantize to int8"
