@@ -142,10 +142,11 @@ describe('startGateway (process entry)', () => {
     }, 120000);
     afterAll(() => cluster?.stop());
 
-    it('runs the same flow with PHI_GATEWAY_DATABASE_URL', async () => {
+    /** A gateway on the throwaway cluster, with its own data dir; patterns only (the NER suites test the model). */
+    async function startOnPg(extra: Record<string, string> = {}): Promise<RunningGateway> {
       const dir = mkdtempSync(join(tmpdir(), 'phi-start-'));
       dirs.push(dir);
-      const gw = await startGateway(
+      return startGateway(
         {
           NODE_ENV: 'test',
           PORT: '0',
@@ -155,11 +156,15 @@ describe('startGateway (process entry)', () => {
           PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`,
           PHI_GATEWAY_DATABASE_URL: cluster.url,
           PHI_GATEWAY_POLICY_WATCH: 'false',
-        // Patterns only: the model under models/ is tested by the NER suites (loading it here would make these slow).
-        PHI_GATEWAY_MODEL_DIR: join(REPO, 'test', 'no-such-model'),
+          PHI_GATEWAY_MODEL_DIR: join(REPO, 'test', 'no-such-model'),
+          ...extra,
         },
         { logger: quietLogger().logger },
       );
+    }
+
+    it('runs the same flow with PHI_GATEWAY_DATABASE_URL', async () => {
+      const gw = await startOnPg();
       try {
         expect(gw.config.store).toBe('postgres');
         await exercise(gw);
@@ -169,21 +174,7 @@ describe('startGateway (process entry)', () => {
     });
 
     it('holds a tenant to one rate limit across two replicas on the same database', async () => {
-      const env = (dir: string) => ({
-        NODE_ENV: 'test',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        PHI_GATEWAY_DATA_DIR: dir,
-        PHI_GATEWAY_POLICIES: join(REPO, 'policies'),
-        PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`,
-        PHI_GATEWAY_DATABASE_URL: cluster.url,
-        PHI_GATEWAY_POLICY_WATCH: 'false',
-        PHI_GATEWAY_RATE_LIMIT: '0.01/3',
-        PHI_GATEWAY_MODEL_DIR: join(REPO, 'test', 'no-such-model'),
-      });
-      const dirs2 = [mkdtempSync(join(tmpdir(), 'phi-replica-a-')), mkdtempSync(join(tmpdir(), 'phi-replica-b-'))];
-      dirs.push(...dirs2);
-      const [a, b] = [await startGateway(env(dirs2[0]), { logger: quietLogger().logger }), await startGateway(env(dirs2[1]), { logger: quietLogger().logger })];
+      const [a, b] = [await startOnPg({ PHI_GATEWAY_RATE_LIMIT: '0.01/3' }), await startOnPg({ PHI_GATEWAY_RATE_LIMIT: '0.01/3' })];
       try {
         const redact = (gw: RunningGateway) =>
           fetch(`${gw.url}/v1/redact`, {
