@@ -26,6 +26,7 @@ const USAGE = `usage: phi-gateway <command> [options]
                                          place/organisation guesses on their names), as the gateway does
        [--baseline DIR]                  also score the model in DIR and print F1 differences with a 95 % paired
                                          bootstrap interval over the texts (is a change more than noise?)
+       [--json]                          one JSON object (report, and comparison with --baseline) instead of tables
   keys add NAME [--admin] [--file FILE]  new API key for tenant NAME (or an admin): its salted hash is appended to
        [--stdin]                         FILE (default PHI_GATEWAY_API_KEYS_FILE), the key printed once; --stdin
                                          hashes a key read from stdin instead and prints nothing
@@ -62,6 +63,7 @@ const commonOptions = {
   documents: { type: 'boolean' },
   propagate: { type: 'boolean' },
   baseline: { type: 'string' },
+  json: { type: 'boolean' },
   file: { type: 'string' },
   admin: { type: 'boolean' },
   stdin: { type: 'boolean' },
@@ -148,7 +150,7 @@ function policyCommand(args: string[], io: Io): number {
 }
 
 async function evalCommand(
-  values: { model?: string; conll?: string; jsonl?: string; documents?: boolean; propagate?: boolean; baseline?: string },
+  values: { model?: string; conll?: string; jsonl?: string; documents?: boolean; propagate?: boolean; baseline?: string; json?: boolean },
   io: Io,
   threads?: number,
 ): Promise<number> {
@@ -157,10 +159,15 @@ async function evalCommand(
   const modelDir = values.model ? resolve(values.model) : DEFAULT_MODEL_DIR;
   const opts = { conll: values.conll, jsonl: values.jsonl, documents: values.documents, propagate: values.propagate, threads, keepSpans: !!values.baseline };
   const report = await runEval({ ...opts, modelDir });
-  io.stdout.write(formatReport(report));
-  if (values.baseline) {
-    const baseline = await runEval({ ...opts, modelDir: resolve(values.baseline) });
-    io.stdout.write('\n' + formatComparison(baseline, report, compareReports(baseline, report)));
+  const baseline = values.baseline ? await runEval({ ...opts, modelDir: resolve(values.baseline) }) : undefined;
+  const rows = baseline && compareReports(baseline, report);
+  if (values.json) {
+    const { spans: _spans, ...scored } = report;
+    const comparison = baseline && { baseline: baseline.model, baselineScores: baseline.scores, rows };
+    io.stdout.write(JSON.stringify({ ...scored, ...(comparison ? { comparison } : {}) }) + '\n');
+    return 0;
   }
+  io.stdout.write(formatReport(report));
+  if (baseline && rows) io.stdout.write('\n' + formatComparison(baseline, report, rows));
   return 0;
 }

@@ -39,3 +39,22 @@ it('eval --baseline scores a second model folder on the same file and prints pai
   expect(micro[3]).toBe(`+${(100 * (1 - baseline.scores.micro.f1)).toFixed(1)}`);
   for (const type of ['LOCATION', 'ORGANIZATION', 'PERSON']) expect(comparison).toMatch(new RegExp(`^${type}\\s+\\d\\.\\d{4}\\s+1\\.0000\\s`, 'm'));
 });
+
+it('eval --json prints one object: the report without spans, and the comparison with --baseline', async () => {
+  const shipped = join(__dirname, '..', '..', '..', 'models', 'phi-ner-small');
+  const alone = await runCli(['eval', '--conll', conll, '--model', dir, '--json']);
+  expect(alone.code).toBe(0);
+  const r = JSON.parse(alone.out);
+  expect(r).toMatchObject({ model: { name: 'tiny-bert' }, dataset: { documents: 2 }, scores: { micro: { tp: 5, f1: 1 } } });
+  expect(r.spans).toBeUndefined();
+  expect(r.comparison).toBeUndefined();
+
+  const both = JSON.parse((await runCli(['eval', '--conll', conll, '--model', dir, '--baseline', shipped, '--json'])).out);
+  expect(both.comparison.baseline.name).toBe('phi-ner-small');
+  const micro = both.comparison.rows.find((row: { type: string }) => row.type === 'micro');
+  expect(micro).toMatchObject({ b: 1, resamples: 2000 });
+  expect(micro.a).toBeCloseTo(both.comparison.baselineScores.micro.f1, 12);
+  expect(micro.diff).toBeCloseTo(1 - micro.a, 12);
+  expect(micro.low).toBeLessThanOrEqual(micro.diff);
+  expect(micro.high).toBeGreaterThanOrEqual(micro.diff);
+});
