@@ -6,6 +6,7 @@
 import type { EntityType } from '../entities';
 import type { Detection, DetectOptions, Detector } from '../types';
 import { aggregateBio, parseLabel, type TokenLabel } from './bio';
+import { isCurrencyOfAmount } from './currency-code';
 import { createLabelMapper, type LabelMap } from './label-map';
 import { createMicroBatcher } from './micro-batcher';
 import type { NerModel } from './model-loader';
@@ -80,6 +81,7 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
     for (const span of aggregateBio(tokens, tokenLabels, text)) {
       const entity = mapType(span.type);
       if (!entity || span.score < threshold) continue;
+      if (isCurrencyOfAmount(text, span.start, span.end)) continue; // "USD 4,389.80" names no one
       out.push({ entity, start: span.start, end: span.end, score: span.score, detectorId: id });
     }
     return out;
