@@ -63,7 +63,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, opts: {
   else logger.warn('NER model folder absent: running with the deterministic pattern detectors only', { dir: modelDir });
 
   const stores = await openStores(config);
-  const keys = new KeyRing(secret.secret);
+  // Replicas sharing PostgreSQL re-read a tenant's key salt after a second, so a shred on one reaches the others.
+  const keys = new KeyRing(secret.secret, { salts: stores.salts, refreshMs: config.store === 'postgres' ? 1000 : undefined });
   const engine = createEngine({ registry: built.registry, keys, vault: stores.vault });
   const metrics = createMetrics({ defaultMetrics: true });
 
@@ -71,6 +72,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, opts: {
     config: { ...config, apiKeys },
     policies,
     engine,
+    keys,
     audit: stores.audit,
     vault: stores.vault,
     rateLimiter: stores.rateLimiter,

@@ -28,7 +28,9 @@ export interface Engine {
   check(payload: Payload, policy: Policy): Promise<{ compliant: boolean; counts: Record<string, number> }>;
   restore(text: string, opts: { tenant: string; session: string }): Promise<{ text: string; restored: number }>;
   restoreJson(json: unknown, opts: { tenant: string; session: string }): Promise<{ json: unknown; restored: number }>;
-  decrypt(text: string, opts: { tenant: string }): { text: string; restored: number };
+  /** Admin re-identification of `encrypt`ed values; reads the tenant's key salt afresh (a shred elsewhere counts at once). */
+  decrypt(text: string, opts: { tenant: string }): Promise<{ text: string; restored: number }>;
+  decryptJson(json: unknown, opts: { tenant: string }): Promise<{ json: unknown; restored: number }>;
   models(): Array<{ id: string; version: string }>;
 }
 
@@ -87,6 +89,7 @@ export function createEngine(deps: EngineDeps): Engine {
         degraded: true,
       };
     }
+    await deps.keys.load(opts.tenant);
     const ctx: OperatorContext = { tenant: opts.tenant, session, keys: deps.keys, vault: deps.vault, vaultTtlMs: policy.vaultTtlSeconds * 1000, now };
     const replacements = new Map<string, string>();
     const items: RedactionItem[] = [];
@@ -109,6 +112,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function restore(text: string, opts: { tenant: string; session: string }): Promise<{ text: string; restored: number }> {
     if (!deps.vault) return { text, restored: 0 };
+    await deps.keys.load(opts.tenant);
     return restoreTokens(text, { ...opts, vault: deps.vault, keys: deps.keys });
   }
 
@@ -146,8 +150,21 @@ export function createEngine(deps: EngineDeps): Engine {
       return { json: replaceSegments(json, replacements), restored };
     },
 
-    decrypt(text, opts) {
+    async decrypt(text, opts) {
+      await deps.keys.load(opts.tenant, { fresh: true });
       return decryptValues(text, { tenant: opts.tenant, keys: deps.keys });
+    },
+
+    async decryptJson(json, opts) {
+      await deps.keys.load(opts.tenant, { fresh: true });
+      let restored = 0;
+      const replacements = new Map<string, string>();
+      for (const s of extractSegments(json)) {
+        const r = decryptValues(s.text, { tenant: opts.tenant, keys: deps.keys });
+        if (r.restored) replacements.set(s.path, r.text);
+        restored += r.restored;
+      }
+      return { json: replaceSegments(json, replacements), restored };
     },
 
     models,

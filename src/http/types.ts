@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import type { Engine } from '../engine/engine';
+import type { KeyRing } from '../keys/key-ring';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Policy } from '../policy/types';
@@ -35,6 +36,8 @@ export interface AppDeps {
   config: AppConfig;
   policies: PolicySource;
   engine: Engine;
+  /** The engine's key ring: erasing a tenant shreds its keys. */
+  keys: KeyRing;
   audit: AuditStore;
   vault: VaultStore;
   logger: Logger;

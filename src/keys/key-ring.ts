@@ -1,28 +1,88 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GatewayError } from '../errors';
+import type { TenantSalt, TenantSaltStore } from './tenant-salts';
 
 /** What a derived key is for. One master secret, one key per (tenant, purpose): compromise of one is contained. */
 export type KeyPurpose = 'hash' | 'pseudonymize' | 'encrypt' | 'encrypt-iv' | 'vault' | 'audit' | 'date-shift' | 'api-key';
 
+export interface KeyRingOptions {
+  /**
+   * Tenant key salts (the gateway: its store). With them every key is derived from the master secret AND the
+   * tenant's stored random salt, so erasing a tenant (`shred`) is permanent; without them (CLI, library) keys come
+   * from the master secret alone and cannot be shredded.
+   */
+  salts?: TenantSaltStore;
+  /** How long a loaded salt is trusted before `load` reads the store again (replicas: a shred elsewhere shows within this). */
+  refreshMs?: number;
+  now?: () => number;
+}
+
+interface LoadedSalt extends TenantSalt {
+  loadedAt: number;
+}
+
 /**
- * Derives every key from one master secret with HKDF-SHA256 (RFC 5869), salted per tenant and labelled per purpose.
- * Erasing a tenant (crypto-shredding) is done by adding it to `shredded`: its keys then cannot be derived again.
+ * Derives every key from one master secret with HKDF-SHA256 (RFC 5869), salted per tenant (with the tenant's
+ * stored random salt when a salt store is given) and labelled per purpose. With a salt store, `load(tenant)` must
+ * run before `key(tenant, …)` (the engine does it per request); a key asked for before is refused, not guessed.
  */
 export class KeyRing {
   private readonly cache = new Map<string, Buffer>();
-  private readonly shredded = new Set<string>();
+  private readonly salts = new Map<string, LoadedSalt>();
+  private readonly store?: TenantSaltStore;
+  private readonly refreshMs: number;
+  private readonly now: () => number;
 
-  constructor(private readonly master: Buffer) {
+  constructor(
+    private readonly master: Buffer,
+    opts: KeyRingOptions = {},
+  ) {
     if (master.length < 32) throw new Error('PHI_GATEWAY_SECRET must be at least 32 bytes (64 hex chars or 44 base64 chars)');
+    this.store = opts.salts;
+    this.refreshMs = opts.refreshMs ?? Number.POSITIVE_INFINITY;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Whether erasing a tenant's keys is possible (a salt store is configured). */
+  get shreddable(): boolean {
+    return this.store !== undefined;
+  }
+
+  /**
+   * Make the tenant's current salt available to `key`: read from the store when not loaded, older than `refreshMs`,
+   * or `fresh` is asked for (decryption of stored or forwarded values). Without a salt store, nothing to do.
+   */
+  async load(tenant: string, opts: { fresh?: boolean } = {}): Promise<void> {
+    if (!this.store) return;
+    const have = this.salts.get(tenant);
+    const at = this.now();
+    if (have && !opts.fresh && at - have.loadedAt < this.refreshMs) return;
+    let current: TenantSalt;
+    try {
+      current = await this.store.current(tenant);
+    } catch (cause) {
+      throw new KeyStoreError(cause);
+    }
+    this.remember(tenant, current, at);
   }
 
   key(tenant: string, purpose: KeyPurpose): Buffer {
-    if (this.shredded.has(tenant)) throw new Error(`keys of tenant ${JSON.stringify(tenant)} were erased`);
-    const id = `${tenant}\u0000${purpose}`;
+    let salt: Buffer;
+    let id: string;
+    if (this.store) {
+      const s = this.salts.get(tenant);
+      if (!s) throw new Error('tenant keys used before their salt was loaded');
+      salt = Buffer.concat([Buffer.from(`phi-gateway/tenant/${tenant}\u0000`), s.salt]);
+      id = `${tenant}\u0000${s.generation}\u0000${purpose}`;
+    } else {
+      salt = Buffer.from(`phi-gateway/tenant/${tenant}`);
+      id = `${tenant}\u0000${purpose}`;
+    }
     let k = this.cache.get(id);
     if (!k) {
-      k = Buffer.from(hkdfSync('sha256', this.master, Buffer.from(`phi-gateway/tenant/${tenant}`), Buffer.from(`phi-gateway/${purpose}/v1`), 32));
+      k = Buffer.from(hkdfSync('sha256', this.master, salt, Buffer.from(`phi-gateway/${purpose}/v1`), 32));
       this.cache.set(id, k);
     }
     return k;
@@ -33,14 +93,37 @@ export class KeyRing {
     return createHmac('sha256', this.key(tenant, purpose)).update(data, 'utf8').digest('hex');
   }
 
-  /** Crypto-shredding: forget every key of this tenant for the life of this key ring. */
-  shred(tenant: string): void {
-    this.shredded.add(tenant);
-    for (const id of [...this.cache.keys()]) if (id.startsWith(`${tenant}\u0000`)) this.cache.delete(id);
+  /**
+   * Crypto-shredding: replace the tenant's stored salt, so every key of the old generation is gone for good (this
+   * process forgets them at once; other replicas within `refreshMs`, and at once for decryption). The tenant goes on
+   * working under new keys. Returns the new generation. Needs a salt store.
+   */
+  async shred(tenant: string): Promise<number> {
+    if (!this.store) throw new Error('keys derived from the master secret alone cannot be shredded (no salt store)');
+    let next: TenantSalt;
+    try {
+      next = await this.store.shred(tenant);
+    } catch (cause) {
+      throw new KeyStoreError(cause);
+    }
+    this.remember(tenant, next, this.now());
+    return next.generation;
   }
 
-  isShredded(tenant: string): boolean {
-    return this.shredded.has(tenant);
+  private remember(tenant: string, s: TenantSalt, at: number): void {
+    const old = this.salts.get(tenant);
+    if (old && old.generation > s.generation) return; // a read that began before a shred: never go back
+    if (old && old.generation !== s.generation) {
+      for (const id of [...this.cache.keys()]) if (id.startsWith(`${tenant}\u0000${old.generation}\u0000`)) this.cache.delete(id);
+    }
+    this.salts.set(tenant, { ...s, loadedAt: at });
+  }
+}
+
+/** The tenant salt store could not answer: the request is refused (fail closed), like an unwritable audit store. */
+export class KeyStoreError extends GatewayError {
+  constructor(cause: unknown) {
+    super('KEYS_UNAVAILABLE', 503, 'tenant key store unavailable; request not processed', { cause });
   }
 }
 

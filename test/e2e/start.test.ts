@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -189,6 +189,43 @@ describe('startGateway (process entry)', () => {
         const refused = await redact(a);
         expect(refused.status).toBe(429);
         expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(90);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+
+    it('two replicas share tenant keys, and a shred on one stops decryption on the other at once', async () => {
+      // A tenant whose phone numbers are encrypted (admin can re-identify), on two replicas with one master secret.
+      const policies = mkdtempSync(join(tmpdir(), 'phi-policies-'));
+      dirs.push(policies);
+      mkdirSync(join(policies, 'tenants'));
+      copyFileSync(join(REPO, 'policies', 'hipaa-safe-harbor.yaml'), join(policies, 'hipaa-safe-harbor.yaml'));
+      writeFileSync(join(policies, 'tenants', 'erasable.yaml'), 'tenant: erasable\nextends: hipaa-safe-harbor\nentities:\n  PHONE_NUMBER: { operator: encrypt }\n');
+      const ADMIN = 'admin-test-key-0123456789abcdef';
+      const env = {
+        PHI_GATEWAY_POLICIES: policies,
+        PHI_GATEWAY_API_KEYS: `erasable:${KEY}`,
+        PHI_GATEWAY_ADMIN_KEYS: `ops:${ADMIN}`,
+        PHI_GATEWAY_SECRET: 'ab'.repeat(32),
+      };
+      const [a, b] = [await startOnPg(env), await startOnPg(env)];
+      const call = (gw: RunningGateway, method: string, path: string, key: string, body?: unknown) =>
+        fetch(`${gw.url}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+      try {
+        const PHONE = '(617) 555-0142';
+        const red = await call(a, 'POST', '/v1/redact', KEY, { text: `call ${PHONE}` });
+        expect(red.body.text).toMatch(/^call <ENC:PHONE_NUMBER:[A-Za-z0-9_-]+>$/);
+        const before = await call(b, 'POST', '/v1/restore', ADMIN, { tenant: 'erasable', text: red.body.text });
+        expect(before.body).toMatchObject({ text: `call ${PHONE}`, decrypted: 1 });
+        const erased = await call(a, 'DELETE', '/v1/tenants/erasable/vault', ADMIN);
+        expect(erased.status).toBe(200);
+        expect(erased.body.keyGeneration).toBe(2);
+        const after = await call(b, 'POST', '/v1/restore', ADMIN, { tenant: 'erasable', text: red.body.text });
+        expect(after.body).toMatchObject({ text: red.body.text, decrypted: 0 });
       } finally {
         await Promise.all([a.close(), b.close()]);
       }

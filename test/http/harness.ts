@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logger';
 import { createMetrics } from '../../src/metrics';
 import { PolicyStore } from '../../src/policy/store';
 import { SqliteAuditStore } from '../../src/store/sqlite-audit-store';
+import { SqliteTenantSalts } from '../../src/store/sqlite-tenant-salts';
 import { SqliteVaultStore } from '../../src/store/sqlite-vault-store';
 import type { AppDeps } from '../../src/http/types';
 
@@ -82,6 +83,7 @@ export interface Harness {
   policies: PolicyStore;
   audit: SqliteAuditStore;
   vault: SqliteVaultStore;
+  salts: SqliteTenantSalts;
   logs: string[];
   dir: string;
   policiesDir: string;
@@ -125,10 +127,10 @@ export async function startHarness(opts: { config?: Partial<AppDeps['config']> }
   const upstream = new FakeUpstream();
   await upstream.start();
   const cp = await closedPort();
-  writeFileSync(join(policiesDir, 'tenants', 'alpha.yaml'), tenantYaml('alpha', upstream.port, cp, 'entities:\n  EMAIL_ADDRESS: { operator: tokenize }\n'));
+  writeFileSync(join(policiesDir, 'tenants', 'alpha.yaml'), tenantYaml('alpha', upstream.port, cp, 'entities:\n  EMAIL_ADDRESS: { operator: tokenize }\n  PHONE_NUMBER: { operator: encrypt }\n  IP_ADDRESS: { operator: hash }\n'));
   writeFileSync(
     join(policiesDir, 'tenants', 'beta.yaml'),
-    tenantYaml('beta', upstream.port, cp).replace('upstreams:\n', `upstreams:\n  betaonly:\n    url: http://127.0.0.1:${upstream.port}/beta\n`),
+    tenantYaml('beta', upstream.port, cp, 'entities:\n  IP_ADDRESS: { operator: hash }\n').replace('upstreams:\n', `upstreams:\n  betaonly:\n    url: http://127.0.0.1:${upstream.port}/beta\n`),
   );
   writeFileSync(join(policiesDir, 'tenants', 'gamma.yaml'), tenantYaml('gamma', upstream.port, cp, 'detectors:\n  test.boom: { enabled: true }\n'));
   writeFileSync(
@@ -152,7 +154,9 @@ export async function startHarness(opts: { config?: Partial<AppDeps['config']> }
   const registry = createDefaultRegistry();
   registry.register(boomDetector);
   registry.register(hangDetector);
-  const engine = createEngine({ registry, keys: new KeyRing(randomBytes(32)), vault });
+  const salts = new SqliteTenantSalts(join(dir, 'data', 'vault.sqlite'));
+  const keyRing = new KeyRing(randomBytes(32), { salts, refreshMs: 0 }); // every request reads its tenant's salt
+  const engine = createEngine({ registry, keys: keyRing, vault });
   const keys = {
     alpha: `alpha-${randomBytes(16).toString('hex')}`,
     beta: `beta-${randomBytes(16).toString('hex')}`,
@@ -174,6 +178,7 @@ export async function startHarness(opts: { config?: Partial<AppDeps['config']> }
     },
     policies,
     engine,
+    keys: keyRing,
     audit,
     vault,
     logger,
@@ -189,6 +194,7 @@ export async function startHarness(opts: { config?: Partial<AppDeps['config']> }
     policies,
     audit,
     vault,
+    salts,
     logs,
     dir,
     policiesDir,
@@ -198,6 +204,7 @@ export async function startHarness(opts: { config?: Partial<AppDeps['config']> }
       await upstream.stop();
       await audit.close();
       await vault.close();
+      await salts.close();
       logger.close();
       rmSync(dir, { recursive: true, force: true });
     },

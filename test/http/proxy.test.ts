@@ -279,6 +279,24 @@ describe('faults', () => {
     }
   });
 
+  it('the tenant key store failing blocks the request before anything is forwarded (fail closed)', async () => {
+    const orig = h.salts.current.bind(h.salts);
+    h.salts.current = async () => {
+      throw new Error('connection refused');
+    };
+    try {
+      const res = await request(h.app).post('/proxy/echo/x').set(bearer(h.keys.alpha)).send({ a: `ssn ${SSN}` });
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ error: { code: 'KEYS_UNAVAILABLE', message: 'tenant key store unavailable; request not processed' } });
+      expect(h.upstream.received).toHaveLength(0);
+      const recs = await recordsOf('alpha', res.headers['x-request-id']);
+      expect(recs[0]).toMatchObject({ kind: 'request', decision: 'error', status: 503, reason: 'KEYS_UNAVAILABLE' });
+    } finally {
+      h.salts.current = orig;
+    }
+    expect((await request(h.app).post('/proxy/echo/x').set(bearer(h.keys.alpha)).send({ a: `ssn ${SSN}` })).status).toBe(200);
+  });
+
   it('bounded burst of concurrent proxy calls keeps the audit chain intact', async () => {
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) => request(h.app).post('/proxy/echo/x').set(bearer(h.keys.beta)).send({ n: i, t: `mail ${EMAIL}` })),

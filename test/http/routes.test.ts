@@ -114,6 +114,45 @@ it('admin erases a whole tenant vault; tenant keys cannot (404)', async () => {
   expect(after.status).toBe(404);
 });
 
+it('erasing a tenant shreds its keys: encrypted values stop decrypting, hashes stop linking; other tenants keep theirs', async () => {
+  const PHONE = '(617) 555-0142';
+  const IP = '203.0.113.77';
+  const text = `call ${PHONE} from ${IP}`;
+  const redact = async (key: string) => (await request(h.app).post('/v1/redact').set(bearer(key)).send({ text })).body.text as string;
+  const decrypt = (body: object) => request(h.app).post('/v1/restore').set(bearer(h.keys.admin)).send({ tenant: 'alpha', ...body });
+  const hashOf = (t: string) => /\b[0-9a-f]{8,}\b/.exec(t.slice(t.indexOf('from ')))?.[0];
+
+  const alphaBefore = await redact(h.keys.alpha);
+  const betaBefore = await redact(h.keys.beta);
+  expect(alphaBefore).toMatch(/<ENC:PHONE_NUMBER:[A-Za-z0-9_-]+>/);
+  expect(alphaBefore).not.toContain(PHONE);
+  expect(alphaBefore).not.toContain(IP);
+  expect(hashOf(alphaBefore)).toBeDefined();
+  expect(hashOf(alphaBefore)).not.toBe(hashOf(betaBefore)); // per-tenant keys
+  const readable = await decrypt({ text: alphaBefore });
+  expect(readable.status).toBe(200);
+  expect(readable.body).toMatchObject({ decrypted: 1 });
+  expect(readable.body.text).toContain(PHONE);
+  const json = await decrypt({ json: { notes: [alphaBefore] } });
+  expect(json.body.json.notes[0]).toContain(PHONE);
+
+  const del = await request(h.app).delete('/v1/tenants/alpha/vault').set(bearer(h.keys.admin));
+  expect(del.status).toBe(200);
+  expect(del.body.keyGeneration).toBeGreaterThanOrEqual(2);
+
+  const unreadable = await decrypt({ text: alphaBefore });
+  expect(unreadable.status).toBe(200);
+  expect(unreadable.body).toMatchObject({ text: alphaBefore, decrypted: 0 });
+  const alphaAfter = await redact(h.keys.alpha);
+  expect(alphaAfter).not.toBe(alphaBefore);
+  expect(hashOf(alphaAfter)).not.toBe(hashOf(alphaBefore));
+  expect((await decrypt({ text: alphaAfter })).body.text).toContain(PHONE); // the tenant goes on under new keys
+  expect(await redact(h.keys.beta)).toBe(betaBefore);
+  const rec = (await h.audit.query('alpha', { kind: 'erasure' }, { limit: 10 })).records.at(-1);
+  expect(rec).toMatchObject({ counts: { keyGeneration: del.body.keyGeneration } });
+  expect(JSON.stringify(rec)).not.toContain(PHONE);
+});
+
 describe('audit routes', () => {
   it('GET /audit filters, paginates with a cursor and is scoped to the caller', async () => {
     for (let i = 0; i < 3; i++) await request(h.app).post('/v1/redact').set(bearer(h.keys.beta)).send({ text: `SSN ${SSN}` });

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { PgAuditStore } from '../../src/store/pg-audit-store';
 import { PgRateLimiter } from '../../src/store/pg-rate-limiter';
+import { PgTenantSalts } from '../../src/store/pg-tenant-salts';
 import { PgVaultStore } from '../../src/store/pg-vault-store';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster';
 import { storeContract } from './store-suite';
@@ -48,6 +49,10 @@ storeContract(
           await c.end();
         },
       };
+    },
+    async openSalts() {
+      const url = await freshDatabase();
+      return [await PgTenantSalts.open(url), await PgTenantSalts.open(url)];
     },
   },
   enabled,

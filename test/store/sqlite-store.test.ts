@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteAuditStore } from '../../src/store/sqlite-audit-store';
+import { SqliteTenantSalts } from '../../src/store/sqlite-tenant-salts';
 import { SqliteVaultStore } from '../../src/store/sqlite-vault-store';
 import { storeContract } from './store-suite';
 
@@ -27,6 +28,12 @@ storeContract({
         db.close();
       },
     };
+  },
+  async openSalts() {
+    const dir = mkdtempSync(join(tmpdir(), 'phi-sqlite-'));
+    dirs.push(dir);
+    const file = join(dir, 'vault.sqlite');
+    return [new SqliteTenantSalts(file), new SqliteTenantSalts(file)];
   },
 });
 

@@ -2,6 +2,7 @@ import { emptyInput, type AuditInput } from '../../src/audit/types';
 import { verifyChain } from '../../src/audit/chain';
 import { summarize } from '../../src/audit/summary';
 import type { AuditStore } from '../../src/store/types';
+import type { TenantSaltStore } from '../../src/keys/tenant-salts';
 import type { VaultStore } from '../../src/vault/types';
 
 /** The store contract, run against every implementation (SQLite and PostgreSQL). */
@@ -9,6 +10,8 @@ export interface StoreFactory {
   name: string;
   /** Fresh, empty stores. `now` drives vault TTLs. */
   open(now: () => number): Promise<{ audit: AuditStore; vault: VaultStore; tamper(sql: string, params: unknown[]): Promise<void> }>;
+  /** Two tenant salt stores on one fresh database (two replicas, or two connections to one file). */
+  openSalts(): Promise<[TenantSaltStore, TenantSaltStore]>;
 }
 
 const req = (requestId: string, at: number, extra: Partial<AuditInput> = {}): AuditInput =>
@@ -149,6 +152,28 @@ export function storeContract(factory: StoreFactory, enabled = true): void {
       expect(await v.deleteTenant('c')).toBe(2);
       expect(await s.vault.hasSession('c', 'x')).toBe(false);
       expect(await s.vault.hasSession('d', 'x')).toBe(true);
+    });
+
+    it('tenant salts: created once (concurrent first uses agree), shred replaces one tenant, seen by every replica', async () => {
+      const [r1, r2] = await factory.openSalts();
+      try {
+        const first = await Promise.all([...Array(6)].map((_, i) => (i % 2 ? r1 : r2).current('a')));
+        expect(first[0].generation).toBe(1);
+        expect(first[0].salt).toHaveLength(32);
+        for (const f of first) expect(f.salt.equals(first[0].salt)).toBe(true);
+        const b = await r1.current('b');
+        expect(b.salt.equals(first[0].salt)).toBe(false);
+        const shredded = await r2.shred('a');
+        expect(shredded.generation).toBe(2);
+        expect(shredded.salt.equals(first[0].salt)).toBe(false);
+        const seen = await r1.current('a');
+        expect(seen).toEqual(shredded);
+        expect(await r1.current('b')).toEqual(b);
+        // Shredding a tenant never seen creates its first salt.
+        expect((await r1.shred('new')).generation).toBe(1);
+      } finally {
+        await Promise.all([r1.close(), r2.close()]);
+      }
     });
   });
 }

@@ -122,9 +122,19 @@ export const OPENAPI = {
     },
     '/v1/tenants/{tenant}/vault': {
       delete: {
-        summary: "Admin only: erase every vault entry of a tenant (its tokens become unrecoverable)",
+        summary:
+          "Admin only: GDPR erasure of a tenant. Shreds the tenant's keys (encrypted, hashed, pseudonymized and tokenized values can no longer be decrypted or linked) and erases its vault entries",
         parameters: [{ name: 'tenant', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': ok({ type: 'object', properties: { erased: { type: 'integer' } } }), '401': err, '429': err, '404': err },
+        responses: {
+          '200': ok({
+            type: 'object',
+            properties: { erased: { type: 'integer' }, keyGeneration: { type: 'integer', description: "the tenant's new key generation" } },
+          }),
+          '401': err,
+          '429': err,
+          '404': err,
+          '501': err,
+        },
       },
     },
     '/proxy/{upstream}/{path}': {

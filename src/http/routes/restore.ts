@@ -6,14 +6,6 @@ import { readBody } from '../middleware/limits';
 import { SESSION_RE, appendAudit, label, objectBody, payloadOf, principalOf, requestIdOf, sessionOf } from '../context';
 import type { AppDeps } from '../types';
 
-/** Apply `fn` to every string in a JSON value (admin decrypt of JSON). */
-function mapStrings(v: unknown, fn: (s: string) => string): unknown {
-  if (typeof v === 'string') return fn(v);
-  if (Array.isArray(v)) return v.map((x) => mapStrings(x, fn));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, mapStrings(x, fn)]));
-  return v;
-}
-
 /** The tenant an admin key names (body or query): one with a loaded policy, else 404. */
 function namedTenant(deps: AppDeps, res: Response, named: unknown): string {
   if (typeof named !== 'string' || !deps.policies.get(named)) throw new NotFoundError('tenant');
@@ -63,12 +55,15 @@ export function restoreRoutes(deps: AppDeps): Router {
       }
     }
     if (principal.type === 'admin') {
-      const dec = (s: string) => {
-        const x = deps.engine.decrypt(s, { tenant });
-        decrypted += x.restored;
-        return x.text;
-      };
-      out = 'text' in out ? { text: dec(out.text) } : { json: mapStrings(out.json, dec) };
+      if ('text' in out) {
+        const x = await deps.engine.decrypt(out.text, { tenant });
+        out = { text: x.text };
+        decrypted = x.restored;
+      } else {
+        const x = await deps.engine.decryptJson(out.json, { tenant });
+        out = { json: x.json };
+        decrypted = x.restored;
+      }
     } else if (session === undefined) {
       throw new ValidationError('session: required');
     }
@@ -102,8 +97,10 @@ export function restoreRoutes(deps: AppDeps): Router {
   });
 
   /**
-   * DELETE /v1/tenants/:tenant/vault (admin only) — erase every vault entry of a tenant (GDPR erasure of a whole
-   * tenant): its tokens can no longer be restored by anyone.
+   * DELETE /v1/tenants/:tenant/vault (admin only) — GDPR erasure of a whole tenant: its keys are shredded first (the
+   * stored salt is replaced, so values `encrypt`ed, hashed, pseudonymized or sealed under them can no longer be
+   * decrypted, recomputed or linked by anyone, the holder of the master secret included), then its vault entries are
+   * deleted. The tenant goes on under new keys.
    */
   r.delete('/v1/tenants/:tenant/vault', requirePrincipal, async (req, res) => {
     label(res, '/v1/tenants/:tenant/vault');
@@ -112,12 +109,21 @@ export function restoreRoutes(deps: AppDeps): Router {
     if (principal.type !== 'admin') throw new NotFoundError('tenant');
     if (!deps.policies.get(tenant)) throw new NotFoundError('tenant');
     if (typeof deps.vault.deleteTenant !== 'function') throw new GatewayError('NOT_SUPPORTED', 501, 'this vault store cannot erase a tenant');
+    if (!deps.keys.shreddable) throw new GatewayError('NOT_SUPPORTED', 501, 'this gateway keeps no tenant key salts: keys cannot be shredded');
     res.locals.tenant = tenant;
+    const keyGeneration = await deps.keys.shred(tenant);
     const removed = await deps.vault.deleteTenant(tenant);
     await appendAudit(deps, tenant, [
-      requestRecord({ requestId: requestIdOf(res), route: '/v1/tenants/:tenant/vault', policy: deps.policies.get(tenant) }, 'returned', 200, { erased: removed }, `ADMIN:${principal.name}`, 'erasure'),
+      requestRecord(
+        { requestId: requestIdOf(res), route: '/v1/tenants/:tenant/vault', policy: deps.policies.get(tenant) },
+        'returned',
+        200,
+        { erased: removed, keyGeneration },
+        `ADMIN:${principal.name}`,
+        'erasure',
+      ),
     ]);
-    res.json({ tenant, erased: removed, requestId: requestIdOf(res) });
+    res.json({ tenant, erased: removed, keyGeneration, requestId: requestIdOf(res) });
   });
 
   return r;
