@@ -98,15 +98,27 @@ function http(d: Obj): string {
   ].join('\n');
 }
 
-const RENDER: Record<string, (d: Obj) => string> = { patterns, ner, http };
+function pgAudit(d: Obj): string {
+  return [
+    `Method: ${d.method}. ${d.postgres}.`,
+    '',
+    table(
+      ['callers', 'way', 'appends/s', 'transactions', 'p50 ms'],
+      (d.rows as Obj[]).map((r) => [r.concurrency, r.way, r.appendsPerS, r.transactions, num(r.p50Ms)]),
+    ),
+  ].join('\n');
+}
+
+const RENDER: Record<string, (d: Obj) => string> = { patterns, ner, http, 'pg-audit': pgAudit };
 const TITLE: Record<string, string> = {
   patterns: 'Pattern pipeline vs @openredaction/openredaction and redact-pii (issue 2)',
   ner: 'NER model throughput vs a BERT-base-sized encoder (issue 4)',
   http: 'HTTP gateway: /v1/redact and the proxy under autocannon (issue 3)',
+  'pg-audit': 'PostgreSQL audit appends: grouped commits vs one transaction per append',
 };
 
 export function renderMarkdown(results: PartResult[]): string {
-  const out = ['# phi-gateway benchmark results', '', 'Written by `npm run bench` (`node dist/bench/run.js [--only patterns|ner|http]`). Each section comes from `bench/results/<part>.json`.', ''];
+  const out = ['# phi-gateway benchmark results', '', 'Written by `npm run bench` (`node dist/bench/run.js [--only patterns|ner|http|pg-audit]`). Each section comes from `bench/results/<part>.json`.', ''];
   for (const r of results) {
     out.push(`## ${TITLE[r.part] ?? r.part}`, '', header(r), '');
     if (r.status === 'ok' && r.data) out.push(RENDER[r.part](r.data as Obj));

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { runHttpBench } from './http';
 import { runNerBench } from './ner';
 import { runPatternsBench } from './patterns';
+import { runPgAuditBench } from './pg-audit';
 import { renderMarkdown } from './report';
 import { RESULTS_DIR, SkipPart, load, log, machine, writeResult } from './util';
 
-const PARTS = ['patterns', 'ner', 'http'] as const;
+const PARTS = ['patterns', 'ner', 'http', 'pg-audit'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface PartResult {
@@ -36,7 +37,7 @@ function parseArgs(argv: string[]): { parts: Part[]; quick: boolean } {
       parts = wanted as Part[];
     } else if (a === '--quick') quick = true;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: node dist/bench/run.js [--only patterns|ner|http[,…]] [--quick]\n');
+      process.stdout.write('usage: node dist/bench/run.js [--only patterns|ner|http|pg-audit[,…]] [--quick]\n');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -51,6 +52,8 @@ async function runPart(part: Part, quick: boolean): Promise<Record<string, unkno
       return runNerBench({ quick });
     case 'http':
       return runHttpBench({ quick });
+    case 'pg-audit':
+      return runPgAuditBench({ quick });
   }
 }
 

@@ -1,4 +1,6 @@
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
+import { verifyChain } from '../../src/audit/chain';
+import { emptyInput, type AuditInput } from '../../src/audit/types';
 import { PgAuditStore } from '../../src/store/pg-audit-store';
 import { PgRateLimiter } from '../../src/store/pg-rate-limiter';
 import { PgTenantSalts } from '../../src/store/pg-tenant-salts';
@@ -103,5 +105,69 @@ storeContract(
   it('lets exactly a burst through when both replicas take at once', async () => {
     const results = await Promise.all(Array.from({ length: 24 }, (_, i) => replicas[i % 2].take('gamma')));
     expect(results.filter((r) => r.allowed)).toHaveLength(limit.burst);
+  });
+});
+
+(enabled ? describe : describe.skip)('PgAuditStore: grouped commits', () => {
+  let url: string;
+  let replicas: PgAuditStore[];
+  let transactions = 0;
+  beforeAll(async () => {
+    url = await freshDatabase();
+    replicas = [await PgAuditStore.open(url), await PgAuditStore.open(url)];
+    for (const r of replicas) {
+      // every transaction takes one client from the pool with connect() (pool.query passes a callback): count them
+      const pool = (r as unknown as { pool: Pool }).pool;
+      const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+      (pool as unknown as { connect: (...args: unknown[]) => unknown }).connect = (...args: unknown[]) => {
+        if (args.length === 0) transactions++;
+        return connect(...args);
+      };
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.close()));
+  });
+  const input = (requestId: string, extra: Partial<AuditInput> = {}): AuditInput =>
+    emptyInput({ kind: 'request', requestId, route: '/v1/redact', at: 1_700_000_000_000, decision: 'returned', status: 200, ...extra });
+
+  it('writes a tenant’s concurrent appends in one transaction after the first, each caller getting its own records', async () => {
+    transactions = 0;
+    const calls = Array.from({ length: 40 }, (_, i) => replicas[0].append('grp', [input(`g${i}`), input(`g${i}`, { kind: 'item' })]));
+    const out = await Promise.all(calls);
+    expect(transactions).toBe(2); // the first alone (nothing waits for a lone request), the other 39 together
+    out.forEach((records, i) => {
+      expect(records.map((r) => r.requestId)).toEqual([`g${i}`, `g${i}`]);
+      expect(records[1].seq).toBe(records[0].seq + 1);
+    });
+    expect(new Set(out.flat().map((r) => r.seq)).size).toBe(80);
+    expect(await verifyChain(replicas[0].iterate('grp'), await replicas[0].head('grp'))).toMatchObject({ ok: true, checked: 80 });
+  });
+
+  it('keeps one chain when two replicas group at once, and tenants do not wait for each other', async () => {
+    transactions = 0;
+    const calls = Array.from({ length: 60 }, (_, i) => replicas[i % 2].append(i % 3 ? 'two' : 'three', [input(`r${i}`)]));
+    await Promise.all(calls);
+    expect(transactions).toBeLessThanOrEqual(8); // 2 replicas × 2 tenants × (first alone + the group)
+    for (const t of ['two', 'three']) {
+      expect(await verifyChain(replicas[1].iterate(t), await replicas[1].head(t))).toMatchObject({ ok: true, checked: t === 'two' ? 40 : 20 });
+    }
+  });
+
+  it('fails every caller of a failed transaction, writes none of it, and goes on with the next', async () => {
+    const first = replicas[0].append('bad', [input('ok-0')]);
+    // queued behind the first: one group, poisoned by a record the table refuses (kind NOT NULL)
+    const group = [
+      replicas[0].append('bad', [input('ok-1')]),
+      replicas[0].append('bad', [input('poison', { kind: null as unknown as 'request' })]),
+      replicas[0].append('bad', [input('ok-2')]),
+    ];
+    await expect(first).resolves.toHaveLength(1);
+    const settled = await Promise.allSettled(group);
+    expect(settled.map((x) => x.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    const after = await replicas[0].append('bad', [input('ok-3')]);
+    expect(after[0].seq).toBe(2);
+    const v = await verifyChain(replicas[0].iterate('bad'), await replicas[0].head('bad'));
+    expect(v).toMatchObject({ ok: true, checked: 2 });
   });
 });
