@@ -63,6 +63,8 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, opts: {
   else logger.warn('NER model folder absent: running with the deterministic pattern detectors only', { dir: modelDir });
 
   const stores = await openStores(config);
+  const adopted = await stores.salts.adoptLegacy(config.legacyKeyTenants);
+  if (adopted > 0) logger.warn('tenants keep their pre-salt keys until their first shred', { tenants: adopted });
   // Replicas sharing PostgreSQL re-read a tenant's key salt after a second, so a shred on one reaches the others.
   const keys = new KeyRing(secret.secret, { salts: stores.salts, refreshMs: config.store === 'postgres' ? 1000 : undefined });
   const engine = createEngine({ registry: built.registry, keys, vault: stores.vault });

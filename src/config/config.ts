@@ -39,6 +39,11 @@ export interface Config {
   trustProxy: boolean;
   /** Requests per second and burst allowed to each tenant or admin key name (per replica); undefined = no limit. */
   rateLimit?: RateLimit;
+  /**
+   * Tenants that keep the keys they had before tenant key salts existed (generation 0: from the master secret
+   * alone) until their first shred, so an upgrade does not change their pseudonyms or strand encrypted values.
+   */
+  legacyKeyTenants: string[];
 }
 
 export interface RateLimit {
@@ -180,9 +185,20 @@ const schema = z.object({
   PHI_GATEWAY_SHUTDOWN_TIMEOUT_MS: intFrom(0, 600000, 10000),
   PHI_GATEWAY_TRUST_PROXY: bool(false),
   PHI_GATEWAY_RATE_LIMIT: rateLimit,
+  PHI_GATEWAY_LEGACY_KEY_TENANTS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const names = (v ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+      if (names.some((t) => !TENANT_RE.test(t))) {
+        ctx.addIssue({ code: 'custom', message: 'expected comma-separated tenant names' });
+        return z.NEVER;
+      }
+      return names;
+    }),
 });
 
-/** Names of every variable the gateway reads (documented in docs/gateway.md). */
+/** Names of every variable the gateway reads (documented in the README, "Configuration"). */
 export const CONFIG_VARIABLES = Object.keys(schema.shape);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -230,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     shutdownTimeoutMs: e.PHI_GATEWAY_SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.PHI_GATEWAY_TRUST_PROXY,
     rateLimit: e.PHI_GATEWAY_RATE_LIMIT,
+    legacyKeyTenants: e.PHI_GATEWAY_LEGACY_KEY_TENANTS,
   };
 }
 

@@ -74,7 +74,8 @@ export class KeyRing {
     if (this.store) {
       const s = this.salts.get(tenant);
       if (!s) throw new Error('tenant keys used before their salt was loaded');
-      salt = Buffer.concat([Buffer.from(`phi-gateway/tenant/${tenant}\u0000`), s.salt]);
+      // generation 0 (a tenant adopted at an upgrade): the keys it had before salts existed
+      salt = s.generation === 0 ? Buffer.from(`phi-gateway/tenant/${tenant}`) : Buffer.concat([Buffer.from(`phi-gateway/tenant/${tenant}\u0000`), s.salt]);
       id = `${tenant}\u0000${s.generation}\u0000${purpose}`;
     } else {
       salt = Buffer.from(`phi-gateway/tenant/${tenant}`);

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
  * The master secret alone cannot derive a tenant's keys; the salt is the part that can be destroyed.
  */
 export interface TenantSalt {
-  /** 1 for the first salt; +1 at each shredding. */
+  /** 1 for the first salt; +1 at each shredding. 0: legacy (see `adoptLegacy`), with an empty salt. */
   generation: number;
   salt: Buffer;
 }
@@ -20,6 +20,11 @@ export interface TenantSaltStore {
   current(tenant: string): Promise<TenantSalt>;
   /** Overwrite the tenant's salt with new random bytes (generation + 1) and return the new one. */
   shred(tenant: string): Promise<TenantSalt>;
+  /**
+   * Upgrades: give each named tenant that has no salt yet generation 0, whose keys are derived from the master
+   * secret alone, as before salts existed. A tenant that already has a salt keeps it. Returns how many were adopted.
+   */
+  adoptLegacy(tenants: readonly string[]): Promise<number>;
   close(): Promise<void>;
 }
 

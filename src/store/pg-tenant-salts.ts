@@ -47,6 +47,15 @@ export class PgTenantSalts implements TenantSaltStore {
     return row(rows[0]);
   }
 
+  async adoptLegacy(tenants: readonly string[]): Promise<number> {
+    if (tenants.length === 0) return 0;
+    const { rowCount } = await this.pool.query(
+      "INSERT INTO tenant_keys (tenant, generation, salt, updated_at) SELECT t, 0, ''::bytea, now() FROM unnest($1::text[]) AS t ON CONFLICT (tenant) DO NOTHING",
+      [[...tenants]],
+    );
+    return rowCount ?? 0;
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

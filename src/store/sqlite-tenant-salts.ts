@@ -19,6 +19,7 @@ export class SqliteTenantSalts implements TenantSaltStore {
   private readonly db: Database.Database;
   private readonly read: (tenant: string) => TenantSalt;
   private readonly replace: (tenant: string) => TenantSalt;
+  private readonly adopt: (tenants: readonly string[]) => number;
 
   constructor(readonly file: string) {
     this.db = openSqlite(file, SCHEMA);
@@ -38,6 +39,8 @@ export class SqliteTenantSalts implements TenantSaltStore {
       }
       return { generation: r.generation, salt: r.salt };
     });
+    const legacy = this.db.prepare("INSERT OR IGNORE INTO tenant_keys (tenant, generation, salt, updated_at) VALUES (?, 0, x'', ?)");
+    this.adopt = this.db.transaction((tenants: readonly string[]) => tenants.reduce((n, t) => n + legacy.run(t, Date.now()).changes, 0));
     this.replace = this.db.transaction((tenant: string) => {
       bump.run(tenant, newSalt(), Date.now());
       const r = row(tenant) as { generation: number; salt: Buffer };
@@ -54,6 +57,10 @@ export class SqliteTenantSalts implements TenantSaltStore {
     // Copy the pages back into the file and empty the WAL: the frames that held the old salt go with it.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return next;
+  }
+
+  async adoptLegacy(tenants: readonly string[]): Promise<number> {
+    return this.adopt(tenants);
   }
 
   async close(): Promise<void> {

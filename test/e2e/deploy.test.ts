@@ -39,6 +39,14 @@ describe('Dockerfile', () => {
   });
 });
 
+describe('README', () => {
+  it('documents every variable the config reads in its configuration table', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const rows = new Set([...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]));
+    expect(CONFIG_VARIABLES.filter((v) => !rows.has(v))).toEqual([]);
+  });
+});
+
 describe('docker-compose.yml', () => {
   it('mounts the data volume and requires the secret and keys', () => {
     const compose = parse(readFileSync(join(REPO, 'docker-compose.yml'), 'utf8')) as {

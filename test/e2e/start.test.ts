@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger';
 import { startGateway, type RunningGateway } from '../../src/index';
+import { SqliteTenantSalts } from '../../src/store/sqlite-tenant-salts';
 import { pgAvailable, startPgCluster, type PgCluster } from '../store/pg-cluster';
 
 /** The process entry, in-process: what `npm start` and the Docker image run. Listens on 127.0.0.1 only. */
@@ -67,6 +68,38 @@ describe('startGateway (process entry)', () => {
     }
     expect(lines.join('')).toContain('PHI_GATEWAY_SECRET is not set');
     expect(lines.join('')).not.toContain(KEY);
+  });
+
+  it('PHI_GATEWAY_LEGACY_KEY_TENANTS: named tenants keep their pre-salt keys; the others get a random salt', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phi-start-'));
+    dirs.push(dir);
+    const env = {
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PHI_GATEWAY_DATA_DIR: join(dir, 'data'),
+      PHI_GATEWAY_POLICIES: join(REPO, 'policies'),
+      PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY},shopwise:${KEY}-shop`,
+      PHI_GATEWAY_POLICY_WATCH: 'false',
+      PHI_GATEWAY_MODEL_DIR: join(REPO, 'test', 'no-such-model'),
+      PHI_GATEWAY_LEGACY_KEY_TENANTS: 'acme-clinic',
+    };
+    const { logger, lines } = quietLogger();
+    const gw = await startGateway(env, { logger });
+    try {
+      const r = await fetch(`${gw.url}/v1/redact`, { method: 'POST', headers: { authorization: `Bearer ${KEY}-shop`, 'content-type': 'application/json' }, body: '{"text":"x"}' });
+      expect(r.status).toBe(200);
+    } finally {
+      await gw.close();
+    }
+    expect(lines.join('')).toContain('tenants keep their pre-salt keys until their first shred');
+    const salts = new SqliteTenantSalts(join(dir, 'data', 'vault.sqlite'));
+    try {
+      expect((await salts.current('acme-clinic')).generation).toBe(0);
+      expect((await salts.current('shopwise')).generation).toBe(1);
+    } finally {
+      await salts.close();
+    }
   });
 
   it('prints one generated key per tenant in development when no keys are set', async () => {

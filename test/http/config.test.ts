@@ -49,6 +49,7 @@ describe('config from the environment', () => {
     ['PHI_GATEWAY_DATABASE_URL', 'mysql://secret-password@host/db'],
     ['PHI_GATEWAY_POLICY_WATCH', 'maybe'],
     ['PHI_GATEWAY_STORE', 'mongo'],
+    ['PHI_GATEWAY_LEGACY_KEY_TENANTS', 'acme, bad tenant/secret'],
   ])('a bad %s fails naming the variable, never the value', (name, value) => {
     let err: unknown;
     try {
@@ -60,6 +61,11 @@ describe('config from the environment', () => {
     const msg = (err as Error).message;
     expect(msg).toContain(name);
     expect(msg).not.toContain(value);
+  });
+
+  it('PHI_GATEWAY_LEGACY_KEY_TENANTS: comma-separated tenants, none by default', () => {
+    expect(loadConfig(base).legacyKeyTenants).toEqual([]);
+    expect(loadConfig({ ...base, PHI_GATEWAY_LEGACY_KEY_TENANTS: ' acme-clinic, shopwise ,' }).legacyKeyTenants).toEqual(['acme-clinic', 'shopwise']);
   });
 
   it('production requires the secret', () => {

@@ -132,6 +132,26 @@ describe('KeyRing with stored tenant salts', () => {
     expect(c.key('t1', 'pseudonymize').equals(a.key('t1', 'pseudonymize'))).toBe(true);
   });
 
+  it('a tenant adopted at an upgrade keeps its pre-salt keys until its first shred', async () => {
+    const beforeUpgrade = new KeyRing(MASTER); // a gateway version without salts
+    const blob = await encrypted(beforeUpgrade, 't1', 'Ann Lee');
+    const pseudonym = beforeUpgrade.hmac('t1', 'pseudonymize', 'Ann Lee');
+    const file = tempFile();
+    const store = saltsAt(file);
+    expect(await store.adoptLegacy(['t1'])).toBe(1);
+    const keys = new KeyRing(MASTER, { salts: store });
+    const engine = engineOn(keys);
+    expect(await engine.decrypt(blob, { tenant: 't1' })).toEqual({ text: 'Ann Lee', restored: 1 });
+    expect(keys.hmac('t1', 'pseudonymize', 'Ann Lee')).toBe(pseudonym);
+    await keys.load('t2'); // not adopted: a random salt
+    expect(keys.key('t2', 'hash').equals(beforeUpgrade.key('t2', 'hash'))).toBe(false);
+    expect(await keys.shred('t1')).toBe(1);
+    expect(await engine.decrypt(blob, { tenant: 't1' })).toEqual({ text: blob, restored: 0 });
+    expect(await store.adoptLegacy(['t1', 't2'])).toBe(0); // never replaces a salt: a restart with the variable still set changes nothing
+    const restarted = new KeyRing(MASTER, { salts: saltsAt(file) });
+    expect((await engineOn(restarted).decrypt(blob, { tenant: 't1' })).restored).toBe(0);
+  });
+
   it('never goes back to a salt read before a shred that finished first', async () => {
     let release: (s: TenantSalt) => void = () => undefined;
     const gen1: TenantSalt = { generation: 1, salt: Buffer.alloc(32, 1) };
@@ -139,6 +159,7 @@ describe('KeyRing with stored tenant salts', () => {
     const slow: TenantSaltStore = {
       current: () => new Promise<TenantSalt>((ok) => (release = ok)),
       shred: async () => gen2,
+      adoptLegacy: async () => 0,
       close: async () => undefined,
     };
     const keys = new KeyRing(MASTER, { salts: slow });

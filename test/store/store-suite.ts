@@ -171,6 +171,14 @@ export function storeContract(factory: StoreFactory, enabled = true): void {
         expect(await r1.current('b')).toEqual(b);
         // Shredding a tenant never seen creates its first salt.
         expect((await r1.shred('new')).generation).toBe(1);
+        // Upgrades: generation 0 (empty salt) only for tenants without one; a later shred moves it to 1.
+        expect(await r2.adoptLegacy(['old', 'a', 'new'])).toBe(1);
+        expect(await r1.current('old')).toEqual({ generation: 0, salt: Buffer.alloc(0) });
+        expect(await r1.current('a')).toEqual(shredded);
+        const fresh = await r1.shred('old');
+        expect(fresh.generation).toBe(1);
+        expect(fresh.salt).toHaveLength(32);
+        expect(await r2.adoptLegacy([])).toBe(0);
       } finally {
         await Promise.all([r1.close(), r2.close()]);
       }
