@@ -40,6 +40,21 @@ function segmentsOf(payload: Payload, policy: Policy): Segment[] {
   return 'text' in payload ? [{ path: '', text: payload.text }] : extractSegments(payload.json, policy.paths);
 }
 
+/** Rewrite every string segment of `json` with `fn` (one at a time, in order); `restored` is the sum of `fn`'s. */
+async function mapSegments(
+  json: unknown,
+  fn: (text: string) => Promise<{ text: string; restored: number }> | { text: string; restored: number },
+): Promise<{ json: unknown; restored: number }> {
+  let restored = 0;
+  const replacements = new Map<string, string>();
+  for (const s of extractSegments(json)) {
+    const r = await fn(s.text);
+    if (r.restored) replacements.set(s.path, r.text);
+    restored += r.restored;
+  }
+  return { json: replaceSegments(json, replacements), restored };
+}
+
 /**
  * The detection and redaction engine: payload → segments → detectors → thresholds/allow list/conflicts →
  * operators (right to left) → same-shape payload + redaction items. Stateless apart from a per-policy cache.
@@ -139,15 +154,8 @@ export function createEngine(deps: EngineDeps): Engine {
 
     restore,
 
-    async restoreJson(json, opts) {
-      let restored = 0;
-      const replacements = new Map<string, string>();
-      for (const s of extractSegments(json)) {
-        const r = await restore(s.text, opts);
-        if (r.restored) replacements.set(s.path, r.text);
-        restored += r.restored;
-      }
-      return { json: replaceSegments(json, replacements), restored };
+    restoreJson(json, opts) {
+      return mapSegments(json, (text) => restore(text, opts));
     },
 
     async decrypt(text, opts) {
@@ -157,14 +165,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
     async decryptJson(json, opts) {
       await deps.keys.load(opts.tenant, { fresh: true });
-      let restored = 0;
-      const replacements = new Map<string, string>();
-      for (const s of extractSegments(json)) {
-        const r = decryptValues(s.text, { tenant: opts.tenant, keys: deps.keys });
-        if (r.restored) replacements.set(s.path, r.text);
-        restored += r.restored;
-      }
-      return { json: replaceSegments(json, replacements), restored };
+      return mapSegments(json, (text) => decryptValues(text, { tenant: opts.tenant, keys: deps.keys }));
     },
 
     models,
