@@ -59,28 +59,15 @@ export class KeyRing {
     const have = this.salts.get(tenant);
     const at = this.now();
     if (have && !opts.fresh && at - have.loadedAt < this.refreshMs) return;
-    let current: TenantSalt;
-    try {
-      current = await this.store.current(tenant);
-    } catch (cause) {
-      throw new KeyStoreError(cause);
-    }
-    this.remember(tenant, current, at);
+    this.remember(tenant, await asked(this.store.current(tenant)), at);
   }
 
   key(tenant: string, purpose: KeyPurpose): Buffer {
-    let salt: Buffer;
-    let id: string;
-    if (this.store) {
-      const s = this.salts.get(tenant);
-      if (!s) throw new Error('tenant keys used before their salt was loaded');
-      // generation 0 (a tenant adopted at an upgrade): the keys it had before salts existed
-      salt = s.generation === 0 ? Buffer.from(`phi-gateway/tenant/${tenant}`) : Buffer.concat([Buffer.from(`phi-gateway/tenant/${tenant}\u0000`), s.salt]);
-      id = `${tenant}\u0000${s.generation}\u0000${purpose}`;
-    } else {
-      salt = Buffer.from(`phi-gateway/tenant/${tenant}`);
-      id = `${tenant}\u0000${purpose}`;
-    }
+    const s = this.store ? this.salts.get(tenant) : undefined;
+    if (this.store && !s) throw new Error('tenant keys used before their salt was loaded');
+    // No salt store, or generation 0 (a tenant adopted at an upgrade): the keys from the master secret alone.
+    const salt = s && s.generation > 0 ? Buffer.concat([Buffer.from(`phi-gateway/tenant/${tenant}\u0000`), s.salt]) : Buffer.from(`phi-gateway/tenant/${tenant}`);
+    const id = s ? `${tenant}\u0000${s.generation}\u0000${purpose}` : `${tenant}\u0000${purpose}`;
     let k = this.cache.get(id);
     if (!k) {
       k = Buffer.from(hkdfSync('sha256', this.master, salt, Buffer.from(`phi-gateway/${purpose}/v1`), 32));
@@ -101,12 +88,7 @@ export class KeyRing {
    */
   async shred(tenant: string): Promise<number> {
     if (!this.store) throw new Error('keys derived from the master secret alone cannot be shredded (no salt store)');
-    let next: TenantSalt;
-    try {
-      next = await this.store.shred(tenant);
-    } catch (cause) {
-      throw new KeyStoreError(cause);
-    }
+    const next = await asked(this.store.shred(tenant));
     this.remember(tenant, next, this.now());
     return next.generation;
   }
@@ -125,6 +107,15 @@ export class KeyRing {
 export class KeyStoreError extends GatewayError {
   constructor(cause: unknown) {
     super('KEYS_UNAVAILABLE', 503, 'tenant key store unavailable; request not processed', { cause });
+  }
+}
+
+/** The store's answer, or a KeyStoreError when it has none. */
+async function asked(answer: Promise<TenantSalt>): Promise<TenantSalt> {
+  try {
+    return await answer;
+  } catch (cause) {
+    throw new KeyStoreError(cause);
   }
 }
 

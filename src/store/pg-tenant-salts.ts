@@ -11,6 +11,8 @@ CREATE TABLE IF NOT EXISTS tenant_keys (
 );
 `;
 
+const SELECT = 'SELECT generation, salt FROM tenant_keys WHERE tenant = $1';
+
 const row = (r: { generation: number; salt: Buffer }): TenantSalt => ({ generation: Number(r.generation), salt: r.salt });
 
 /**
@@ -26,14 +28,14 @@ export class PgTenantSalts implements TenantSaltStore {
   }
 
   async current(tenant: string): Promise<TenantSalt> {
-    const got = await this.pool.query('SELECT generation, salt FROM tenant_keys WHERE tenant = $1', [tenant]);
+    const got = await this.pool.query(SELECT, [tenant]);
     if (got.rows.length) return row(got.rows[0]);
     // First use: concurrent creators (replicas) race on the primary key; every one of them reads the winner's salt.
     await this.pool.query('INSERT INTO tenant_keys (tenant, generation, salt, updated_at) VALUES ($1, 1, $2, now()) ON CONFLICT (tenant) DO NOTHING', [
       tenant,
       newSalt(),
     ]);
-    return row((await this.pool.query('SELECT generation, salt FROM tenant_keys WHERE tenant = $1', [tenant])).rows[0]);
+    return row((await this.pool.query(SELECT, [tenant])).rows[0]);
   }
 
   async shred(tenant: string): Promise<TenantSalt> {
