@@ -30,6 +30,11 @@ AVERAGE=()
 [ "$AVERAGE_LAST" -gt 0 ] && AVERAGE=(--average-from $(( EPOCHS - AVERAGE_LAST + 1 )))
 export OPENBLAS_NUM_THREADS=2  # torch itself runs single-threaded (torch.set_num_threads(1) in train.py)
 export PYTHONHASHSEED=0
+# Check the tools first: a fresh machine otherwise fails a minute in, at "fasttext: command not found".
+APT="apt-get install python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext"
+command -v fasttext > /dev/null || { echo "build.sh: fasttext is not installed (Debian: $APT)" >&2; exit 1; }
+$PY -c 'import torch, onnx, numpy' 2> /dev/null || { echo "build.sh: $PY cannot import torch, onnx and numpy (Debian: $APT)" >&2; exit 1; }
+[ -d ../node_modules/onnxruntime-node ] || { echo "build.sh: run npm ci in the repository first (evaluation uses onnxruntime-node)" >&2; exit 1; }
 mkdir -p "$WORK"
 t0=$(date +%s)
 step() { echo "[$(( $(date +%s) - t0 ))s] $*"; }
