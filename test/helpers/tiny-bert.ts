@@ -67,14 +67,18 @@ export interface TinyWeights {
   b: number[]; // [L]
 }
 
-export function tinyWeights(seed = 1234): TinyWeights {
+/**
+ * Random weights with a fixed seed plus the designed component: `designed[id]` is the label index vocabulary
+ * entry `id` is meant to get (BERT's VOCAB by default; the other tokenizer styles pass their own).
+ */
+export function tinyWeights(seed = 1234, designed: readonly number[] = VOCAB.map(([, l]) => l)): TinyWeights {
   const rnd = mulberry32(seed);
   const noise = (scale: number) => (rnd() * 2 - 1) * scale;
-  const V = VOCAB.length;
+  const V = designed.length;
   const L = TINY_LABELS.length;
   const f32 = (x: number) => Math.fround(x);
   const wordEmb: number[] = [];
-  for (let v = 0; v < V; v++) for (let h = 0; h < HIDDEN; h++) wordEmb.push(f32((h === VOCAB[v][1] ? 3 : 0) + noise(0.3)));
+  for (let v = 0; v < V; v++) for (let h = 0; h < HIDDEN; h++) wordEmb.push(f32((h === designed[v] ? 3 : 0) + noise(0.3)));
   const typeEmb: number[] = [];
   for (let t = 0; t < 2; t++) for (let h = 0; h < HIDDEN; h++) typeEmb.push(f32(noise(0.1)));
   const w: number[] = [];
@@ -105,14 +109,30 @@ export function designedLabelOf(id: number): string {
 }
 
 export function tinyBertOnnx(weights: TinyWeights): Uint8Array {
-  const V = VOCAB.length;
+  return tinyClassifierOnnx(weights, { name: 'tiny-bert', tokenTypes: true });
+}
+
+/**
+ * The classifier graph for any vocabulary size. Without `tokenTypes` the graph takes no `token_type_ids` (as
+ * RoBERTa exports do) and adds type embedding 0 to every token, so `expectedLabelOf` holds for both.
+ */
+export function tinyClassifierOnnx(weights: TinyWeights, opts: { name: string; tokenTypes: boolean }): Uint8Array {
+  const V = weights.wordEmb.length / HIDDEN;
   const L = TINY_LABELS.length;
+  const typeInput = opts.tokenTypes
+    ? { inputs: [{ name: 'token_type_ids', type: 'int64' as const, shape: ['batch', 'sequence'] }], initializers: [], nodes: [] }
+    : {
+        inputs: [],
+        // token_type_ids := input_ids * 0
+        initializers: [{ name: 'zero_i64', type: 'int64' as const, dims: [], data: [0] }],
+        nodes: [{ opType: 'Mul', inputs: ['input_ids', 'zero_i64'], outputs: ['token_type_ids'] }],
+      };
   return encodeModel({
-    name: 'tiny-bert',
+    name: opts.name,
     inputs: [
       { name: 'input_ids', type: 'int64', shape: ['batch', 'sequence'] },
       { name: 'attention_mask', type: 'int64', shape: ['batch', 'sequence'] },
-      { name: 'token_type_ids', type: 'int64', shape: ['batch', 'sequence'] },
+      ...typeInput.inputs,
     ],
     outputs: [{ name: 'logits', type: 'float', shape: ['batch', 'sequence', L] }],
     initializers: [
@@ -121,8 +141,10 @@ export function tinyBertOnnx(weights: TinyWeights): Uint8Array {
       { name: 'classifier_weight', type: 'float', dims: [HIDDEN, L], data: weights.w },
       { name: 'classifier_bias', type: 'float', dims: [L], data: weights.b },
       { name: 'unsqueeze_axes', type: 'int64', dims: [1], data: [2] },
+      ...typeInput.initializers,
     ],
     nodes: [
+      ...typeInput.nodes,
       { opType: 'Gather', inputs: ['word_embeddings', 'input_ids'], outputs: ['word'], attributes: [{ name: 'axis', i: 0 }] },
       { opType: 'Gather', inputs: ['token_type_embeddings', 'token_type_ids'], outputs: ['type'], attributes: [{ name: 'axis', i: 0 }] },
       { opType: 'Add', inputs: ['word', 'type'], outputs: ['emb'] },

@@ -95,6 +95,15 @@ describe('aggregateBio', () => {
     expect(aggregateBio([{ start: 3, end: 3 }], lab(['B-PER']))).toEqual([]);
   });
 
+  it('zero-width tokens (whitespace-only subwords) at a span edge do not place the edge; inside, they are kept', () => {
+    const text = 'x  Ann  Lee  y';
+    // "▁"[3,3] "▁Ann"[3,6] "▁"[8,8] "▁Lee"[8,11] "▁"[13,13] as trimmed from a Metaspace tokenizer's offsets
+    const tokens: TokenSpan[] = [{ start: 0, end: 1 }, { start: 3, end: 3 }, { start: 3, end: 6 }, { start: 8, end: 8 }, { start: 8, end: 11 }, { start: 13, end: 13 }, { start: 13, end: 14 }];
+    const spans = aggregateBio(tokens, lab(['O', 'B-PER', 'I-PER', 'I-PER', 'I-PER', 'I-PER', 'O']), text);
+    expect(spans.map((s) => [text.slice(s.start, s.end), s.tokenStart, s.tokenEnd])).toEqual([['Ann  Lee', 1, 6]]);
+    expect(aggregateBio(tokens.slice(0, 2), lab(['O', 'B-PER']), text)).toEqual([]);
+  });
+
   it('rejects mismatched lengths', () => {
     expect(() => aggregateBio(toks(2), lab(['O']))).toThrow(RangeError);
   });

@@ -46,7 +46,8 @@ export function parseLabel(label: string): ParsedLabel {
 
 /**
  * Group token labels into spans. `tokens[i]` and `labels[i]` describe the same token. A span runs from its first
- * token's start to its last token's end; spans that would be empty (zero-width tokens) are dropped. With `text`
+ * token's start to its last token's end, zero-width tokens at either edge not counted; spans that would be empty
+ * (only zero-width tokens) are dropped. With `text`
  * (the string the tokens index), a span never runs across a line break: the token after one opens a new span
  * (models whose tokenizers drop whitespace cannot see that a name ended with its line, e.g. "Tom⏎Admitted").
  * Also with `text`: a `B-` of the open span's type on a token that starts where the span's last token ends — inside the same
@@ -60,8 +61,13 @@ export function aggregateBio(tokens: readonly TokenSpan[], labels: readonly Toke
   let cur: { type: string; first: number; last: number; sum: number } | null = null;
   const close = () => {
     if (cur) {
-      const start = tokens[cur.first].start;
-      const end = tokens[cur.last].end;
+      // Zero-width tokens (whitespace-only tokens of SentencePiece / byte-level tokenizers) do not place an edge.
+      let first = cur.first;
+      let last = cur.last;
+      while (first < last && tokens[first].start === tokens[first].end) first++;
+      while (last > first && tokens[last].start === tokens[last].end) last--;
+      const start = tokens[first].start;
+      const end = tokens[last].end;
       if (end > start) {
         spans.push({
           type: cur.type,

@@ -55,7 +55,7 @@ export async function createHfFeaturizer(opts: HfFeaturizerOptions): Promise<Fea
     async tokenize(text: string): Promise<HfTokenSpan[]> {
       if (text.length === 0) return [];
       const enc = await tokenizer.encode(text, null, { addSpecialTokens: false });
-      return toTokenSpans(text, enc.getIds(), enc.getOffsets(), unit);
+      return toTokenSpans(text, enc.getIds(), enc.getOffsets(), unit, enc.getTokens());
     },
     encodeWindow(_text: string, tokens: TokenSpan[]): RowInputs {
       const ids: number[] = [...specials.prefix];
@@ -77,15 +77,35 @@ export async function createHfFeaturizer(opts: HfFeaturizerOptions): Promise<Fea
   };
 }
 
-/** Convert the binding's ids and offsets to UTF-16 token spans. Exported for tests. */
-export function toTokenSpans(text: string, ids: number[], offsets: number[][], unit: OffsetUnit): HfTokenSpan[] {
+/**
+ * Convert the binding's ids and offsets to UTF-16 token spans, trimmed of whitespace. Exported for tests.
+ *
+ * Tokenizers that fold the space into the token report it in the offsets: SentencePiece's Metaspace
+ * (DeBERTa-v3, XLM-R: `▁Smith` → " Smith", or "\nSmith" where a line break was folded in) and byte-level BPE
+ * without `trim_offsets` (`ĠSmith` → " Smith"). Entity spans are built from token spans, and the gap between two
+ * tokens is where a line break splits an entity (`bio.ts`), so each span is cut to its non-whitespace part. A
+ * token that is only whitespace becomes zero-width where its whitespace ends; so does a bare `▁`, which Metaspace
+ * also prepends to a text and reports with the offsets of the character after it (an emoji, say), not of a space.
+ */
+export function toTokenSpans(text: string, ids: number[], offsets: number[][], unit: OffsetUnit, tokens?: string[]): HfTokenSpan[] {
   const conv = createOffsetConverter(text, unit);
   const out: HfTokenSpan[] = new Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     const [s, e] = offsets[i];
-    out[i] = { id: ids[i], start: conv(s), end: conv(e) };
+    let start = conv(s);
+    let end = conv(e);
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (tokens !== undefined && METASPACE_ONLY.test(tokens[i])) end = start;
+    out[i] = { id: ids[i], start, end };
   }
   return out;
+}
+
+const METASPACE_ONLY = /^\u2581+$/;
+const WHITESPACE = /\s/;
+function isSpace(code: number): boolean {
+  return WHITESPACE.test(String.fromCharCode(code));
 }
 
 /** Which special tokens the post-processor puts before and after a single sequence. */
