@@ -83,10 +83,11 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, opts: {
     auth,
     readiness: {
       detectors: () => ({ ok: true, detail: { count: built.registry.list().length, ids: built.registry.list().map((d) => d.id) } }),
-      model: () =>
-        built.model
-          ? { ok: true, detail: { status: 'loaded', id: built.model.id, name: built.model.name, version: built.model.version, decoding: built.model.decoding } }
-          : { ok: true, detail: { status: 'absent', dir: modelDir, note: 'pattern detectors only' } },
+      model: () => {
+        if (!built.model) return { ok: true, detail: { status: 'absent', dir: modelDir, note: 'pattern detectors only' } };
+        const { id, name, version, decoding, entities, ignoredTypes } = built.model;
+        return { ok: true, detail: { status: 'loaded', id, name, version, decoding, entities, ignoredTypes } };
+      },
     },
   });
 

@@ -20,7 +20,16 @@ export interface BuildRegistryOptions {
 export interface BuiltRegistry {
   registry: DetectorRegistry;
   /** The NER model that was registered, if any. */
-  model?: { id: string; name: string; version: string; dir: string; decoding: NerModel['decoding'] };
+  model?: {
+    id: string;
+    name: string;
+    version: string;
+    dir: string;
+    decoding: NerModel['decoding'];
+    /** Entity types the detector reports, and the model's types that map to none of ours (dropped). */
+    entities: readonly string[];
+    ignoredTypes: readonly string[];
+  };
 }
 
 /**
@@ -35,5 +44,9 @@ export async function buildRegistry(opts: BuildRegistryOptions = {}): Promise<Bu
   const detector = createNerDetector(model);
   if (opts.warmup ?? true) await detector.warmup?.();
   registry.register(detector);
-  return { registry, model: { id: detector.id, name: model.name, version: model.version, dir: model.dir, decoding: model.decoding } };
+  const ignoredTypes = (detector.info?.().ignoredTypes as string[] | undefined) ?? [];
+  return {
+    registry,
+    model: { id: detector.id, name: model.name, version: model.version, dir: model.dir, decoding: model.decoding, entities: detector.entities, ignoredTypes },
+  };
 }

@@ -77,15 +77,16 @@ export function fakeModel(
   maxTokensPerWindow = 512,
   delayMs = 0,
   decoding: 'viterbi' | 'argmax' = 'viterbi',
+  labels: readonly string[] = FAKE_LABELS,
 ): NerModel & { classifier: FakeClassifier } {
   return {
     name: 'fake',
     version: 'test-1',
     dir: '/nonexistent',
     featurizer: fakeFeaturizer(lexicon, maxTokensPerWindow),
-    classifier: fakeClassifier(lexicon, FAKE_LABELS.length, delayMs),
-    labels: [...FAKE_LABELS],
-    decoder: decoding === 'viterbi' ? schemeConstraints(FAKE_LABELS) : null,
+    classifier: fakeClassifier(lexicon, labels.length, delayMs),
+    labels: [...labels],
+    decoder: decoding === 'viterbi' ? schemeConstraints(labels) : null,
     decoding,
     threads: { intraOp: 1, interOp: 1 },
   };

@@ -19,6 +19,29 @@ describe('label map', () => {
     ['creative-work', undefined],
     ['SOMETHING_ELSE', undefined],
     ['EMAIL_ADDRESS', 'EMAIL_ADDRESS'],
+    // clinical de-identification label sets
+    ['PATIENT', 'PERSON'],
+    ['STAFF', 'PERSON'],
+    ['HCW', 'PERSON'],
+    ['HOSP', 'ORGANIZATION'],
+    ['PATORG', 'ORGANIZATION'],
+    ['location-other', 'LOCATION'],
+    ['ZIP', 'US_ZIP_CODE'],
+    ['MEDICALRECORD', 'MEDICAL_RECORD_NUMBER'],
+    ['HEALTHPLAN', 'HEALTH_PLAN_ID'],
+    ['ID', 'CUSTOM'],
+    ['OTHERPHI', 'CUSTOM'],
+    ['AGE', 'AGE'],
+    ['PROFESSION', undefined],
+    // PII models
+    ['FIRSTNAME', 'PERSON'],
+    ['last_name', 'PERSON'],
+    ['SURNAME', 'PERSON'],
+    ['TELEPHONENUM', 'PHONE_NUMBER'],
+    ['SOCIALNUM', 'US_SSN'],
+    ['CREDITCARDNUMBER', 'CREDIT_CARD'],
+    ['DOB', 'DATE_TIME'],
+    ['IPV4', 'IP_ADDRESS'],
   ])('%s → %s', (type, expected) => {
     expect(map(type)).toBe(expected);
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ModelError } from '../../src/detectors/ner/model-error';
 import { loadNerModel } from '../../src/detectors/ner/model-loader';
 import { FEATURIZER_FACTORIES } from '../../src/detectors/ner/featurizers';
+import { createNerDetector } from '../../src/detectors/ner/ner-detector';
 import { fakeClassifier, fakeFeaturizer } from '../helpers/fake-ner';
 
 let dir: string;
@@ -53,6 +54,17 @@ describe('loadNerModel', () => {
     expect(argmax.decoder).toBeNull();
   });
 
+  it('reads phi_label_map, and the detector maps the model\'s types through it over the default map', async () => {
+    writeConfig({ id2label: { '0': 'O', '1': 'B-ID', '2': 'B-PROFESSION', '3': 'B-PATIENT' }, phi_featurizer: 'fake-words', phi_label_map: { id: 'MEDICAL_RECORD_NUMBER', PATIENT: null } });
+    const m = await loadNerModel(dir, { classifier, featurizers });
+    expect(m.labelMap).toEqual({ id: 'MEDICAL_RECORD_NUMBER', PATIENT: null });
+    const det = createNerDetector(m);
+    expect(det.entities).toEqual(['MEDICAL_RECORD_NUMBER']);
+    expect(det.info?.().ignoredTypes).toEqual(['PROFESSION', 'PATIENT']);
+    // a detector's own labelMap goes over the model's
+    expect(createNerDetector(m, { labelMap: { PATIENT: 'PERSON' } }).entities).toEqual(['PERSON', 'MEDICAL_RECORD_NUMBER']);
+  });
+
   it('the featurizer map holds hf-tokenizer', () => {
     expect(Object.keys(FEATURIZER_FACTORIES)).toContain('hf-tokenizer');
   });
@@ -72,6 +84,8 @@ describe('loadNerModel', () => {
     ['crf with a short row', { ...CRF3, crf: { ...CRF3.crf, transitions: [[0, 0, 0], [0, 0], [0, 0, 0]] } }, /config\.json: crf\.transitions\.1: must have 3 columns/],
     ['crf with a short end', { ...CRF3, crf: { ...CRF3.crf, end: [0] } }, /config\.json: crf\.end: must have 3 values/],
     ['crf with a non-number', { ...CRF3, crf: { ...CRF3.crf, start: [0, 'x', 0] } }, /config\.json: crf\.start\.1: /],
+    ['phi_label_map to a type that is not ours', { id2label: { '0': 'O' }, phi_featurizer: 'fake-words', phi_label_map: { ID: 'SOCIAL_SECURITY' } }, /config\.json: phi_label_map\.ID: /],
+    ['phi_label_map not an object', { id2label: { '0': 'O' }, phi_featurizer: 'fake-words', phi_label_map: ['ID'] }, /config\.json: phi_label_map: /],
     ['crf with argmax decoding', { ...CRF3, decoding: 'argmax' }, /config\.json: decoding: "argmax" cannot be combined with crf/],
   ])('rejects %s, naming the file and field', async (_name, config, message) => {
     writeConfig(config);

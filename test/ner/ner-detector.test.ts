@@ -48,6 +48,34 @@ describe('NER detector (fake classifier)', () => {
       labels: ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-MISC'],
       decoding: 'viterbi',
       threads: { intraOp: 1, interOp: 1 },
+      ignoredTypes: [],
+    });
+    // without a mapping for MISC, the detector says that the model's MISC is dropped
+    expect(createNerDetector(fakeModel(LEX)).info?.().ignoredTypes).toEqual(['MISC']);
+  });
+
+  describe('a PII model that types the parts of a name or an address apart', () => {
+    const PARTS = ['O', 'B-FIRSTNAME', 'I-FIRSTNAME', 'B-LASTNAME', 'B-BUILDINGNUM', 'B-STREET', 'I-STREET', 'B-CITY'];
+    const lex = { john: 1, mary: 1, ann: 2, smith: 3, doe: 3, '221b': 4, baker: 5, street: 6, boston: 7 };
+    const det = createNerDetector(fakeModel(lex, 512, 0, 'viterbi', PARTS));
+
+    it('reports adjacent parts as one finding, with their token-weighted mean score', async () => {
+      const text = 'Mary Ann Doe lives at 221B Baker Street Boston';
+      const d = await det.detect(text, {});
+      expect(found(text, d)).toEqual([
+        ['PERSON', 'Mary Ann Doe', 0],
+        ['STREET_ADDRESS', '221B Baker Street', 22],
+        ['LOCATION', 'Boston', 40],
+      ]);
+      expect(d[0].score).toBeGreaterThan(0.9);
+      expect(d[0].score).toBeLessThanOrEqual(1);
+      expect(det.entities).toEqual(['PERSON', 'LOCATION', 'STREET_ADDRESS']);
+    });
+
+    it('keeps parts apart across a line break, and two names of the same part type', async () => {
+      for (const text of ['John\nSmith', 'John \t\n Smith', 'John Mary']) {
+        expect(found(text, await det.detect(text, {})).map((f) => f[1])).toEqual(text.split(/\s+/));
+      }
     });
   });
 

@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ENTITY_TYPES } from '../entities';
 import { FEATURIZER_FACTORIES, type FeaturizerFactory } from './featurizers';
 import { HF_FEATURIZER_KIND } from './hf-featurizer';
+import type { LabelMap } from './label-map';
 import { ModelError } from './model-error';
 import type { Featurizer, NerModelConfig, TokenClassifier } from './types';
 import { addScores, schemeConstraints, type TransitionScores } from './viterbi';
@@ -26,6 +28,8 @@ export interface NerModel {
    * (`"decoding": "argmax"`, e.g. for IOB1-trained models whose entities may start with `I-`).
    */
   decoder: TransitionScores | null;
+  /** `config.json` `phi_label_map`: the model's entity types → ours, merged over the default map (`label-map.ts`). */
+  labelMap?: LabelMap;
   /** What `decoder` is, for `/readyz` and logs. */
   decoding: 'viterbi-crf' | 'viterbi' | 'argmax';
   threads: { intraOp: number; interOp: number };
@@ -50,6 +54,7 @@ const configSchema = z
     version: z.string().min(1).optional(),
     max_length: z.number().int().min(2).optional(),
     decoding: z.enum(['viterbi', 'argmax']).optional(),
+    phi_label_map: z.record(z.string().min(1), z.enum(ENTITY_TYPES).nullable()).optional(),
     crf: z
       .object({
         transitions: z.array(z.array(z.number().finite())),
@@ -98,6 +103,7 @@ export async function loadNerModel(dir: string, opts: LoadNerModelOptions = {}):
     classifier,
     labels,
     decoder,
+    labelMap: config.phi_label_map,
     decoding: decoder === null ? 'argmax' : config.crf ? 'viterbi-crf' : 'viterbi',
     threads: { intraOp, interOp },
   };

@@ -18,7 +18,7 @@ export interface NerDetectorOptions {
   id?: string;
   /** Spans scoring below this are dropped here (the policy may apply a higher one). Default 0. */
   threshold?: number;
-  /** Model entity type → ours (merged over the default map); `null` drops a type. */
+  /** Model entity type → ours (merged over the default map and the model's `phi_label_map`); `null` drops a type. */
   labelMap?: LabelMap;
   /** Most windows per model run. Default 8. */
   maxBatch?: number;
@@ -30,11 +30,14 @@ export interface NerDetectorOptions {
 
 const ENTITY_ORDER: readonly EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE_TIME'];
 
+/** What may separate two parts of one finding: spaces or tabs on one line, or nothing. */
+const PART_GAP = /^[ \t]*$/;
+
 export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}): Detector {
   const id = opts.id ?? `ner.${model.name}`;
   const threshold = opts.threshold ?? 0;
   const overlap = opts.windowOverlap ?? 32;
-  const mapType = createLabelMapper(opts.labelMap);
+  const mapType = createLabelMapper({ ...(model.labelMap ?? {}), ...(opts.labelMap ?? {}) });
   const { featurizer, labels } = model;
   const batcher = createMicroBatcher(model.classifier, {
     maxBatch: opts.maxBatch ?? 8,
@@ -43,11 +46,15 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
   });
 
   const mapped = new Set<EntityType>();
+  const ignored = new Set<string>();
   for (const l of labels) {
     const p = parseLabel(l);
-    const t = p.tag === 'O' ? undefined : mapType(p.type);
+    if (p.tag === 'O') continue;
+    const t = mapType(p.type);
     if (t) mapped.add(t);
+    else ignored.add(p.type);
   }
+  const ignoredTypes = [...ignored];
   const entities = [...ENTITY_ORDER.filter((e) => mapped.has(e)), ...[...mapped].filter((e) => !ENTITY_ORDER.includes(e))];
 
   const detect = async (text: string, options: DetectOptions = {}): Promise<Detection[]> => {
@@ -78,11 +85,23 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
       for (let i = 0; i < tokens.length; i++) tokenLabels.push(argmaxSoftmax(emissions, i * n, n, labels));
     }
     const out: Detection[] = [];
+    let prev: { type: string; tokens: number } | undefined;
     for (const span of aggregateBio(tokens, tokenLabels, text)) {
       const entity = mapType(span.type);
       if (!entity || span.score < threshold) continue;
       if (isCurrencyOfAmount(text, span.start, span.end)) continue; // "USD 4,389.80" names no one
+      const nTokens = span.tokenEnd - span.tokenStart;
+      const last = out[out.length - 1];
+      if (last && prev && last.entity === entity && prev.type !== span.type && PART_GAP.test(text.slice(last.end, span.start))) {
+        // Parts of one thing that the model types apart ("John"/FIRSTNAME "Smith"/LASTNAME, "221B"/BUILDINGNUM
+        // "Baker Street"/STREET) are one finding: one pseudonym, one audit count.
+        last.score = (last.score * prev.tokens + span.score * nTokens) / (prev.tokens + nTokens);
+        last.end = span.end;
+        prev = { type: span.type, tokens: prev.tokens + nTokens };
+        continue;
+      }
       out.push({ entity, start: span.start, end: span.end, score: span.score, detectorId: id });
+      prev = { type: span.type, tokens: nTokens };
     }
     return out;
   };
@@ -104,6 +123,7 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
         labels: [...labels],
         decoding: model.decoding,
         threads: { ...model.threads },
+        ignoredTypes: [...ignoredTypes],
       };
     },
   };

@@ -2,6 +2,7 @@
  * Contracts of the NER runtime. Tokenization, windowing and BIO aggregation are pure functions over these;
  * onnxruntime-node is imported only in `onnx-session.ts`, behind `TokenClassifier`.
  */
+import type { EntityType } from '../entities';
 
 /** A model token: UTF-16 offsets into the text. */
 export interface TokenSpan {
@@ -61,6 +62,8 @@ export interface NerModelConfig {
   max_length?: number;
   /** Ours: `viterbi` (default; BIO/BIOES constraints, plus `crf` when present) or `argmax` per token. */
   decoding?: 'viterbi' | 'argmax';
+  /** Ours: the model's entity types → ours or `null` (dropped), over the default map, e.g. `{ "ID": "MEDICAL_RECORD_NUMBER" }`. */
+  phi_label_map?: Record<string, EntityType | null>;
   /** Ours: a CRF's learned scores, `transitions[prev][cur]`, `start[label]`, `end[label]`. */
   crf?: { transitions: number[][]; start: number[]; end: number[] };
   [key: string]: unknown;

@@ -1,0 +1,77 @@
+/** @jest-environment ./test/helpers/onnx-jest-environment.js */
+/**
+ * The gateway started on a model folder a user brought (PHI_GATEWAY_MODEL_DIR): a DeBERTa-v3-style export with a
+ * Metaspace/Unigram tokenizer.json and a `phi_label_map` in its config.json. `/readyz` says what the model reports
+ * and which of its types it drops; redaction goes through it. Listens on 127.0.0.1 only.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { startGateway } from '../../src/index';
+import { createLogger } from '../../src/logger';
+import { writeTinyStyle } from '../helpers/tiny-hf-styles';
+
+const REPO = join(__dirname, '..', '..');
+const KEY = 'acme-test-key-0123456789abcdef';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'phi-byo-e2e-'));
+  writeTinyStyle(dir, 'deberta', { maxLength: 16 });
+  const cfgPath = join(dir, 'config.json');
+  const cfg = JSON.parse(readFileSync(cfgPath, 'utf8'));
+  writeFileSync(cfgPath, JSON.stringify({ ...cfg, phi_label_map: { ORG: null } }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('loads a brought model, reports it in /readyz, and redacts with it', async () => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(c, _e, cb) {
+      lines.push(String(c));
+      cb();
+    },
+  });
+  const gw = await startGateway(
+    {
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PHI_GATEWAY_DATA_DIR: join(dir, 'data'),
+      PHI_GATEWAY_POLICIES: join(REPO, 'policies'),
+      PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`,
+      PHI_GATEWAY_POLICY_WATCH: 'false',
+      PHI_GATEWAY_MODEL_DIR: dir,
+    },
+    { logger: createLogger({ stream }) },
+  );
+  try {
+    const ready = await fetch(`${gw.url}/readyz`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { checks: { model: { detail: Record<string, unknown> }; detectors: { detail: { ids: string[] } } } };
+    expect(body.checks.model.detail).toMatchObject({
+      status: 'loaded',
+      id: 'ner.tiny-deberta',
+      name: 'tiny-deberta',
+      version: 'test-1',
+      entities: ['PERSON', 'LOCATION'],
+      ignoredTypes: ['ORG'],
+    });
+    expect(body.checks.detectors.detail.ids).toContain('ner.tiny-deberta');
+
+    const text = 'John Smith visited Paris and Acme Corp.';
+    const r = await fetch(`${gw.url}/v1/redact`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text }),
+    });
+    expect(r.status).toBe(200);
+    const out = ((await r.json()) as { text: string }).text;
+    expect(out).not.toMatch(/John|Smith|Paris/);
+    expect(out).toMatch(/^\S.* visited .* and Acme Corp\.$/); // ORG dropped by phi_label_map; no stray spaces
+  } finally {
+    await gw.close();
+  }
+  expect(lines.join('')).not.toContain('John Smith');
+});
