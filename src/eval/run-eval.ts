@@ -5,8 +5,8 @@
  * spans are mapped back to the tokens they overlap and compared with the gold entities by token indices. With
  * `documents`, the sentences of each `-DOCSTART-` document are joined with newlines into one text instead, as the
  * gateway sees whole notes and letters rather than single sentences (the scores stay per entity). Gold
- * types go through the same label map as the model's (PER → PERSON, …); unmapped gold types (MISC) keep their
- * name. JSONL: character offsets are compared directly.
+ * types go through the same label map as the model's (PER → PERSON, …, with the model folder's `phi_label_map`);
+ * unmapped gold types (MISC) keep their name. JSONL: character offsets are compared directly.
  *
  * The micro average covers the types that both the dataset annotates and the detector can emit, so a CoNLL
  * MISC column counts only if the model predicts MISC, and a model's DATE_TIME is not penalised on a dataset that
@@ -77,10 +77,12 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
   }
   let detector = deps.detector;
   let release: (() => Promise<void>) | undefined;
+  let modelLabelMap: LabelMap = {};
   if (!detector) {
     const model = await loadNerModel(opts.modelDir, { intraOpNumThreads: opts.intraOpNumThreads ?? opts.threads });
     detector = createNerDetector(model, { threshold: opts.threshold, labelMap: opts.labelMap });
     release = model.classifier.release?.bind(model.classifier);
+    modelLabelMap = model.labelMap ?? {};
   }
   try {
     const info = detector.info?.() ?? {};
@@ -89,7 +91,9 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
       version: String(info.version ?? 'unknown'),
       featurizer: String(info.featurizer ?? 'unknown'),
     };
-    const mapType = createLabelMapper(opts.labelMap);
+    // gold types read as the model's are (its phi_label_map, then --label-map), so that a test set in the model's own
+    // label scheme is scored in the same entity types
+    const mapType = createLabelMapper({ ...modelLabelMap, ...(opts.labelMap ?? {}) });
     const goldType = (t: string) => mapType(t) ?? normalizeLabelType(t);
     const started = Date.now();
     const propagated: EntityType[] = opts.propagate ? ['PERSON'] : [];

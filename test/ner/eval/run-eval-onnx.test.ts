@@ -1,5 +1,5 @@
 /** @jest-environment ./test/helpers/onnx-jest-environment.js */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatReport, runEval } from '../../../src/eval/run-eval';
@@ -57,4 +57,20 @@ it('eval --json prints one object: the report without spans, and the comparison 
   expect(micro.diff).toBeCloseTo(1 - micro.a, 12);
   expect(micro.low).toBeLessThanOrEqual(micro.diff);
   expect(micro.high).toBeGreaterThanOrEqual(micro.diff);
+});
+
+it("reads the gold types as the model's phi_label_map does, so a test set in the model's scheme scores in the same types", async () => {
+  const d2 = mkdtempSync(join(tmpdir(), 'phi-eval-onnx-'));
+  try {
+    writeTinyBert(d2);
+    const cfgPath = join(d2, 'config.json');
+    const cfg = JSON.parse(readFileSync(cfgPath, 'utf8'));
+    writeFileSync(cfgPath, JSON.stringify({ ...cfg, phi_label_map: { ORG: 'HEALTH_PLAN_ID' } }));
+    const r = await runEval({ modelDir: d2, conll });
+    expect(r.scores.micro).toMatchObject({ tp: 5, fp: 0, fn: 0 });
+    expect(r.scores.perType.find((t) => t.type === 'HEALTH_PLAN_ID')).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(r.scores.perType.map((t) => t.type)).not.toContain('ORGANIZATION');
+  } finally {
+    rmSync(d2, { recursive: true, force: true });
+  }
 });
