@@ -19,6 +19,16 @@ describe('pattern.date-time', () => {
     ['follow-up 12-25-2023', ['12-25-2023']],
     ['symptoms since 03/2019', ['03/2019']],
     ['scanned 2024.03.14', ['2024.03.14']],
+    // days spelled as ordinal words
+    ['seen March fourteenth for follow-up', ['March fourteenth']],
+    ['on the twenty-first of June, 2023', ['twenty-first of June, 2023']],
+    ['born the thirty first of December 1950', ['thirty first of December 1950']],
+    ['since Sept. twentieth', ['Sept. twentieth']],
+    ['DOB: MAY SECOND 1962', ['MAY SECOND 1962']],
+    ['no fever since the first of March', ['first of March']],
+    ['appointment march fourteenth', ['march fourteenth']], // lower case, but a context word leads it
+    ['clinic Fri 11/21 at 9', ['11/21']], // a weekday leads a bare m/d
+    ['moved to Tuesday, 3/14', ['3/14']],
   ])('finds %j', (text, expected) => {
     expect(found(dateTimeDetector, text)).toEqual(expected);
   });
@@ -41,6 +51,11 @@ describe('pattern.date-time', () => {
     ['dose 13/2019'],
     ['Model Y, version 2024.8.7'],
     ['score 12/2000 points'],
+    ['By March first results were in.'],
+    ['we march fourteenth in line'],
+    ['March second-guessing'],
+    ['the first of many'],
+    ['in may third parties may apply'],
   ])('ignores %j', (text) => {
     expect(found(dateTimeDetector, text)).toEqual([]);
   });
