@@ -109,16 +109,35 @@ function pgAudit(d: Obj): string {
   ].join('\n');
 }
 
-const RENDER: Record<string, (d: Obj) => string> = { patterns, ner, http, 'pg-audit': pgAudit };
+function dates(d: Obj): string {
+  const types = (r: Obj) =>
+    Object.entries(r.modelTypes as Record<string, number>)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ');
+  return [
+    `Method: ${d.method}.`,
+    '',
+    table(
+      ['written form', 'date element', 'n', 'pattern.date-time recall', 'pattern partial', `${d.model} tags it (any type)`, 'pattern missed, e.g.'],
+      (d.rows as Obj[]).map((r) => [r.form, r.element ? 'yes' : 'no', r.n, pct(r.patternRecall), r.patternPartial, `${pct(r.modelRate)}${r.modelAny ? ` (${types(r)})` : ''}`, (r.examplesMissed as string[]).map((x) => `"${x}"`).join(', ')]),
+    ),
+    '',
+    `**Date elements (day or month stated), all forms**: pattern.date-time recall ${pct(d.dateElements.patternRecall)} over ${d.dateElements.n} dates; ${d.model} tags ${pct(d.dateElements.modelRate)} of them as some entity.`,
+    `Distractors: pattern.date-time fires on ${d.distractors.patternFalsePositives}/${d.distractors.n}${d.distractors.patternFalsePositiveText.length ? ` (${(d.distractors.patternFalsePositiveText as string[]).map((x) => `"${x}"`).join(', ')})` : ''}; ${d.model} finds something in ${d.distractors.modelFalsePositives}/${d.distractors.n}.`,
+  ].join('\n');
+}
+
+const RENDER: Record<string, (d: Obj) => string> = { patterns, ner, dates, http, 'pg-audit': pgAudit };
 const TITLE: Record<string, string> = {
   patterns: 'Pattern pipeline vs @openredaction/openredaction and redact-pii (issue 2)',
   ner: 'NER model throughput vs a BERT-base-sized encoder (issue 4)',
+  dates: 'Dates: pattern.date-time vs the NER model (issue 4)',
   http: 'HTTP gateway: /v1/redact and the proxy under autocannon (issue 3)',
   'pg-audit': 'PostgreSQL audit appends: grouped commits vs one transaction per append',
 };
 
 export function renderMarkdown(results: PartResult[]): string {
-  const out = ['# phi-gateway benchmark results', '', 'Written by `npm run bench` (`node dist/bench/run.js [--only patterns|ner|http|pg-audit]`). Each section comes from `bench/results/<part>.json`.', ''];
+  const out = ['# phi-gateway benchmark results', '', 'Written by `npm run bench` (`node dist/bench/run.js [--only patterns|ner|dates|http|pg-audit]`). Each section comes from `bench/results/<part>.json`.', ''];
   for (const r of results) {
     out.push(`## ${TITLE[r.part] ?? r.part}`, '', header(r), '');
     if (r.status === 'ok' && r.data) out.push(RENDER[r.part](r.data as Obj));

@@ -1,10 +1,11 @@
 /**
- * `npm run bench` entry: runs the parts (all, or `--only patterns|ner|http`, comma-separated), writes
+ * `npm run bench` entry: runs the parts (all, or `--only patterns|ner|dates|http|pg-audit`, comma-separated), writes
  * `bench/results/<part>.json` and a human-readable `bench/results/RESULTS.md` (machine, date, load average).
  * A part whose prerequisites are missing (model not trained yet, app not built yet) is recorded as skipped.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runDatesBench } from './dates';
 import { runHttpBench } from './http';
 import { runNerBench } from './ner';
 import { runPatternsBench } from './patterns';
@@ -12,7 +13,7 @@ import { runPgAuditBench } from './pg-audit';
 import { renderMarkdown } from './report';
 import { RESULTS_DIR, SkipPart, load, log, machine, writeResult } from './util';
 
-const PARTS = ['patterns', 'ner', 'http', 'pg-audit'] as const;
+const PARTS = ['patterns', 'ner', 'dates', 'http', 'pg-audit'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface PartResult {
@@ -37,7 +38,7 @@ function parseArgs(argv: string[]): { parts: Part[]; quick: boolean } {
       parts = wanted as Part[];
     } else if (a === '--quick') quick = true;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: node dist/bench/run.js [--only patterns|ner|http|pg-audit[,…]] [--quick]\n');
+      process.stdout.write('usage: node dist/bench/run.js [--only patterns|ner|dates|http|pg-audit[,…]] [--quick]\n');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -50,6 +51,8 @@ async function runPart(part: Part, quick: boolean): Promise<Record<string, unkno
       return runPatternsBench(quick ? { budgetMs: 3_000, count: 200 } : {});
     case 'ner':
       return runNerBench({ quick });
+    case 'dates':
+      return runDatesBench({ quick });
     case 'http':
       return runHttpBench({ quick });
     case 'pg-audit':
