@@ -127,17 +127,31 @@ function dates(d: Obj): string {
   ].join('\n');
 }
 
-const RENDER: Record<string, (d: Obj) => string> = { patterns, ner, dates, http, 'pg-audit': pgAudit };
+function nerBatching(d: Obj): string {
+  return [
+    `Method: ${d.method}.`,
+    '',
+    table(
+      ['intra-op threads', 'callers', 'maxBatch', 'tokens/s', 'texts/s', 'median pass ms'],
+      (d.rows as Obj[]).map((r) => [r.threads, r.concurrency, r.maxBatch, r.tokensPerS, num(r.textsPerS, 1), num(r.passMs, 1)]),
+    ),
+    '',
+    `Batched (maxBatch 8) over unbatched (maxBatch 1) tokens/s: ${(d.gains as Obj[]).map((g) => `${g.threads} thread${g.threads > 1 ? 's' : ''}, ${g.concurrency} caller${g.concurrency > 1 ? 's' : ''}: ${num(g.batchedOverUnbatched)}×`).join('; ')}.`,
+  ].join('\n');
+}
+
+const RENDER: Record<string, (d: Obj) => string> = { patterns, ner, 'ner-batching': nerBatching, dates, http, 'pg-audit': pgAudit };
 const TITLE: Record<string, string> = {
   patterns: 'Pattern pipeline vs @openredaction/openredaction and redact-pii (issue 2)',
   ner: 'NER model throughput vs a BERT-base-sized encoder (issue 4)',
+  'ner-batching': 'NER micro-batching: concurrent callers with and without batching (issue 4)',
   dates: 'Dates: pattern.date-time vs the NER model (issue 4)',
   http: 'HTTP gateway: /v1/redact and the proxy under autocannon (issue 3)',
   'pg-audit': 'PostgreSQL audit appends: grouped commits vs one transaction per append',
 };
 
 export function renderMarkdown(results: PartResult[]): string {
-  const out = ['# phi-gateway benchmark results', '', 'Written by `npm run bench` (`node dist/bench/run.js [--only patterns|ner|dates|http|pg-audit]`). Each section comes from `bench/results/<part>.json`.', ''];
+  const out = ['# phi-gateway benchmark results', '', 'Written by `npm run bench` (`node dist/bench/run.js [--only patterns|ner|ner-batching|dates|http|pg-audit]`). Each section comes from `bench/results/<part>.json`.', ''];
   for (const r of results) {
     out.push(`## ${TITLE[r.part] ?? r.part}`, '', header(r), '');
     if (r.status === 'ok' && r.data) out.push(RENDER[r.part](r.data as Obj));

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` entry: runs the parts (all, or `--only patterns|ner|dates|http|pg-audit`, comma-separated), writes
+ * `npm run bench` entry: runs the parts (all, or `--only patterns|ner|ner-batching|dates|http|pg-audit`, comma-separated), writes
  * `bench/results/<part>.json` and a human-readable `bench/results/RESULTS.md` (machine, date, load average).
  * A part whose prerequisites are missing (model not trained yet, app not built yet) is recorded as skipped.
  */
@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { runDatesBench } from './dates';
 import { runHttpBench } from './http';
 import { runNerBench } from './ner';
+import { runNerBatchingBench } from './ner-batching';
 import { runPatternsBench } from './patterns';
 import { runPgAuditBench } from './pg-audit';
 import { renderMarkdown } from './report';
 import { RESULTS_DIR, SkipPart, load, log, machine, writeResult } from './util';
 
-const PARTS = ['patterns', 'ner', 'dates', 'http', 'pg-audit'] as const;
+const PARTS = ['patterns', 'ner', 'ner-batching', 'dates', 'http', 'pg-audit'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface PartResult {
@@ -38,7 +39,7 @@ function parseArgs(argv: string[]): { parts: Part[]; quick: boolean } {
       parts = wanted as Part[];
     } else if (a === '--quick') quick = true;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: node dist/bench/run.js [--only patterns|ner|dates|http|pg-audit[,…]] [--quick]\n');
+      process.stdout.write('usage: node dist/bench/run.js [--only patterns|ner|ner-batching|dates|http|pg-audit[,…]] [--quick]\n');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -51,6 +52,8 @@ async function runPart(part: Part, quick: boolean): Promise<Record<string, unkno
       return runPatternsBench(quick ? { budgetMs: 3_000, count: 200 } : {});
     case 'ner':
       return runNerBench({ quick });
+    case 'ner-batching':
+      return runNerBatchingBench({ quick });
     case 'dates':
       return runDatesBench({ quick });
     case 'http':
