@@ -16,6 +16,7 @@
 import { buildRegistry } from '../src/detectors/build-registry';
 import { DEFAULT_MODEL_DIR } from '../src/detectors/build-registry';
 import type { Detection, Detector } from '../src/detectors/types';
+import { Rng } from './corpus';
 import { SkipPart, log, round } from './util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,19 +30,6 @@ const ORDINAL_WORDS = [
   'twenty-eighth',
 ];
 
-type Rng = () => number;
-function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pad = (n: number) => String(n).padStart(2, '0');
 const sfx = (d: number) => (d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th');
 
@@ -58,22 +46,22 @@ interface DateParts {
  * March]", "Tuesday, [March 14]": a weekday alone identifies no one); without brackets, all of it.
  */
 const FORMS: { name: string; element: boolean; render: (p: DateParts, r: Rng) => string }[] = [
-  { name: 'numeric m/d/yyyy', element: true, render: (p, r) => (r() < 0.5 ? `${p.m}/${p.d}/${p.y}` : `${pad(p.m)}/${pad(p.d)}/${p.y}`) },
+  { name: 'numeric m/d/yyyy', element: true, render: (p, r) => (r.next() < 0.5 ? `${p.m}/${p.d}/${p.y}` : `${pad(p.m)}/${pad(p.d)}/${p.y}`) },
   { name: 'numeric m/d/yy', element: true, render: (p) => `${p.m}/${p.d}/${String(p.y).slice(2)}` },
   { name: 'numeric m-d-yyyy', element: true, render: (p) => `${pad(p.m)}-${pad(p.d)}-${p.y}` },
   { name: 'ISO yyyy-mm-dd', element: true, render: (p) => `${p.y}-${pad(p.m)}-${pad(p.d)}` },
-  { name: 'Month d, yyyy', element: true, render: (p, r) => `${r() < 0.5 ? MONTHS[p.m - 1] : MONTHS[p.m - 1].slice(0, 3)} ${p.d}, ${p.y}` },
-  { name: 'd Month yyyy', element: true, render: (p, r) => (r() < 0.5 ? `${p.d} ${MONTHS[p.m - 1]} ${p.y}` : `${pad(p.d)}-${MONTHS[p.m - 1].slice(0, 3)}-${p.y}`) },
-  { name: 'Month d (no year)', element: true, render: (p, r) => (r() < 0.5 ? `${MONTHS[p.m - 1]} ${p.d}` : `${MONTHS[p.m - 1].slice(0, 3)} ${p.d}${sfx(p.d)}`) },
+  { name: 'Month d, yyyy', element: true, render: (p, r) => `${r.next() < 0.5 ? MONTHS[p.m - 1] : MONTHS[p.m - 1].slice(0, 3)} ${p.d}, ${p.y}` },
+  { name: 'd Month yyyy', element: true, render: (p, r) => (r.next() < 0.5 ? `${p.d} ${MONTHS[p.m - 1]} ${p.y}` : `${pad(p.d)}-${MONTHS[p.m - 1].slice(0, 3)}-${p.y}`) },
+  { name: 'Month d (no year)', element: true, render: (p, r) => (r.next() < 0.5 ? `${MONTHS[p.m - 1]} ${p.d}` : `${MONTHS[p.m - 1].slice(0, 3)} ${p.d}${sfx(p.d)}`) },
   { name: 'm/d (no year)', element: true, render: (p) => `${p.m}/${p.d}` },
   { name: 'the dth of Month', element: true, render: (p) => `the [${p.d}${sfx(p.d)} of ${MONTHS[p.m - 1]}]` },
-  { name: 'spelled ordinal', element: true, render: (p, r) => (r() < 0.5 ? `${MONTHS[p.m - 1]} ${ORDINAL_WORDS[p.d - 1]}` : `the [${ORDINAL_WORDS[p.d - 1]} of ${MONTHS[p.m - 1]}]`) },
-  { name: 'weekday + date', element: true, render: (p, r) => (r() < 0.5 ? `${WEEKDAYS[p.w]}, [${MONTHS[p.m - 1]} ${p.d}]` : `${WEEKDAYS[p.w].slice(0, 3)} [${p.m}/${p.d}]`) },
-  { name: 'Month yyyy', element: true, render: (p, r) => (r() < 0.5 ? `${MONTHS[p.m - 1]} ${p.y}` : `${pad(p.m)}/${p.y}`) },
-  { name: 'ALL CAPS', element: true, render: (p, r) => (r() < 0.5 ? `${MONTHS[p.m - 1].toUpperCase()} ${p.d}, ${p.y}` : `${pad(p.d)}-${MONTHS[p.m - 1].slice(0, 3).toUpperCase()}-${p.y}`) },
-  { name: 'lower case', element: true, render: (p, r) => (r() < 0.5 ? `${MONTHS[p.m - 1].toLowerCase()} ${p.d}, ${p.y}` : `${MONTHS[p.m - 1].toLowerCase()} ${p.d}${sfx(p.d)}`) },
-  { name: 'relative', element: false, render: (p, r) => pick(r, ['yesterday', `last ${WEEKDAYS[p.w]}`, `${pick(r, ['two', 'three', 'five'])} days ago`, 'two weeks ago', `this ${WEEKDAYS[p.w]}`]) },
-  { name: 'holiday', element: false, render: (_p, r) => pick(r, ['Christmas Eve', 'Thanksgiving', 'New Year\'s Day', 'Easter Sunday', 'the [Fourth of July]']) },
+  { name: 'spelled ordinal', element: true, render: (p, r) => (r.next() < 0.5 ? `${MONTHS[p.m - 1]} ${ORDINAL_WORDS[p.d - 1]}` : `the [${ORDINAL_WORDS[p.d - 1]} of ${MONTHS[p.m - 1]}]`) },
+  { name: 'weekday + date', element: true, render: (p, r) => (r.next() < 0.5 ? `${WEEKDAYS[p.w]}, [${MONTHS[p.m - 1]} ${p.d}]` : `${WEEKDAYS[p.w].slice(0, 3)} [${p.m}/${p.d}]`) },
+  { name: 'Month yyyy', element: true, render: (p, r) => (r.next() < 0.5 ? `${MONTHS[p.m - 1]} ${p.y}` : `${pad(p.m)}/${p.y}`) },
+  { name: 'ALL CAPS', element: true, render: (p, r) => (r.next() < 0.5 ? `${MONTHS[p.m - 1].toUpperCase()} ${p.d}, ${p.y}` : `${pad(p.d)}-${MONTHS[p.m - 1].slice(0, 3).toUpperCase()}-${p.y}`) },
+  { name: 'lower case', element: true, render: (p, r) => (r.next() < 0.5 ? `${MONTHS[p.m - 1].toLowerCase()} ${p.d}, ${p.y}` : `${MONTHS[p.m - 1].toLowerCase()} ${p.d}${sfx(p.d)}`) },
+  { name: 'relative', element: false, render: (p, r) => r.pick(['yesterday', `last ${WEEKDAYS[p.w]}`, `${r.pick(['two', 'three', 'five'])} days ago`, 'two weeks ago', `this ${WEEKDAYS[p.w]}`]) },
+  { name: 'holiday', element: false, render: (_p, r) => r.pick(['Christmas Eve', 'Thanksgiving', 'New Year\'s Day', 'Easter Sunday', 'the [Fourth of July]']) },
 ];
 
 /** Sentence frames from the genres the gateway sees; {D} is the date. */
@@ -138,13 +126,13 @@ export async function runDatesBench(opts: { quick?: boolean; modelDir?: string }
   const pattern = detectors.find((d) => d.id === 'pattern.date-time') as Detector;
   const model = detectors.find((d) => d.id.startsWith('ner.')) as Detector;
   const perForm = opts.quick ? 20 : 100;
-  const r = rng(2024);
+  const r = new Rng(2024);
 
   const rows: FormRow[] = [];
   for (const form of FORMS) {
     const row: FormRow = { form: form.name, element: form.element, n: 0, patternFull: 0, patternPartial: 0, modelAny: 0, modelTypes: {}, examplesMissed: [] };
     for (let i = 0; i < perForm; i++) {
-      const p = { m: int(r, 1, 12), d: int(r, 1, 28), y: int(r, 1940, 2025), w: int(r, 0, 6) };
+      const p = { m: r.int(1, 12), d: r.int(1, 28), y: r.int(1940, 2025), w: r.int(0, 6) };
       const marked = form.render(p, r);
       const date = marked.replace(/[[\]]/g, '');
       const tpl = TEMPLATES[i % TEMPLATES.length];
