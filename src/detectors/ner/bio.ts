@@ -47,9 +47,9 @@ export function parseLabel(label: string): ParsedLabel {
 /**
  * Group token labels into spans. `tokens[i]` and `labels[i]` describe the same token. A span runs from its first
  * token's start to its last token's end, zero-width tokens at either edge not counted; spans that would be empty
- * (only zero-width tokens) are dropped. With `text`
- * (the string the tokens index), a span never runs across a line break: the token after one opens a new span
- * (models whose tokenizers drop whitespace cannot see that a name ended with its line, e.g. "Tom⏎Admitted").
+ * (only zero-width tokens) are dropped. With `text` (the string the tokens index), a span never runs across a line
+ * break: the token after one opens a new span (models whose tokenizers drop whitespace cannot see that a name ended
+ * with its line, e.g. "Tom⏎Admitted").
  * Also with `text`: a `B-` of the open span's type on a token that starts where the span's last token ends — inside the same
  * whitespace-free word — continues the span: an entity does not begin in the middle of a word, so "Jean-Michel Monin"
  * tagged `B I B I` (`Jean`, `-`, `Michel`, `Monin`) or "John##son" tagged `B B` is one finding, not two (one
