@@ -67,6 +67,20 @@ describe('loadNerModel with a Hugging Face folder', () => {
     expect(detector.info?.()).toMatchObject({ name: 'tiny-bert', version: 'test-1', featurizer: 'hf-tokenizer', threads: { intraOp: 1, interOp: 1 } });
   });
 
+  it('fails at load, naming the file, when id2label does not match the width of the model output', async () => {
+    const d2 = mkdtempSync(join(tmpdir(), 'phi-tiny-bert-'));
+    try {
+      writeTinyBert(d2);
+      const cfg = join(d2, 'config.json');
+      const c = JSON.parse(readFileSync(cfg, 'utf8'));
+      c.id2label = Object.fromEntries(TINY_LABELS.slice(0, 5).map((l, i) => [String(i), l]));
+      writeFileSync(cfg, JSON.stringify(c));
+      await expect(loadNerModel(d2)).rejects.toThrow(/model\.onnx: model output is \[1, \d+, 7\], expected \[1, \d+, 5\] \(labels from config\.json id2label\)/);
+    } finally {
+      rmSync(d2, { recursive: true, force: true });
+    }
+  });
+
   it('versions an unversioned model by the digest of its graph', async () => {
     const d2 = mkdtempSync(join(tmpdir(), 'phi-tiny-bert-'));
     try {

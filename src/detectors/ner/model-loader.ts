@@ -10,6 +10,7 @@ import { ENTITY_TYPES } from '../entities';
 import { FEATURIZER_FACTORIES, type FeaturizerFactory } from './featurizers';
 import { HF_FEATURIZER_KIND } from './hf-featurizer';
 import type { LabelMap } from './label-map';
+import { buildFeeds } from './micro-batcher';
 import { ModelError } from './model-error';
 import type { Featurizer, NerModelConfig, TokenClassifier } from './types';
 import { addScores, schemeConstraints, type TransitionScores } from './viterbi';
@@ -93,7 +94,7 @@ export async function loadNerModel(dir: string, opts: LoadNerModelOptions = {}):
     classifier = await createOnnxClassifier(modelPath, { intraOpNumThreads: intraOp, interOpNumThreads: interOp });
   }
   const featurizer = await factory({ dir: root, config, inputNames: classifier.inputNames });
-  await checkInputs(featurizer, classifier, modelPath ?? root, kind);
+  await checkInputs(featurizer, classifier, modelPath ?? root, kind, modelPath ? labels.length : undefined);
   const version = config.version ?? (modelPath ? `sha256:${(await sha256File(modelPath)).slice(0, 12)}` : 'unversioned');
   return {
     name: config.name ?? basename(root),
@@ -133,13 +134,26 @@ function decoderOf(config: NerModelConfig, labels: readonly string[], path: stri
   });
 }
 
-/** Fail at load, not per request, when the featurizer does not feed every input the model declares. */
-async function checkInputs(featurizer: Featurizer, classifier: TokenClassifier, where: string, kind: string): Promise<void> {
+/**
+ * Fail at load, not per request, when the featurizer does not feed every input the model declares, or (given
+ * `numLabels`, for a graph loaded here) when one run's output is not `[1, sequence, labels of id2label]`.
+ */
+async function checkInputs(featurizer: Featurizer, classifier: TokenClassifier, where: string, kind: string, numLabels?: number): Promise<void> {
   const probe = 'Probe text.';
   const tokens = await featurizer.tokenize(probe);
   const row = featurizer.encodeWindow(probe, tokens.slice(0, featurizer.maxTokensPerWindow));
   const missing = classifier.inputNames.filter((n) => !(n in row.inputs));
   if (missing.length) throw new ModelError(`${where}: model inputs ${missing.join(', ')} are not produced by featurizer ${kind}`);
+  if (numLabels === undefined) return;
+  let dims: readonly number[];
+  try {
+    dims = (await classifier.run(buildFeeds([row], classifier.inputNames).feeds)).dims;
+  } catch (cause) {
+    throw new ModelError(`${where}: a probe run through the model failed`, { cause });
+  }
+  if (dims[0] !== 1 || dims[1] < row.seqLen || dims[2] !== numLabels) {
+    throw new ModelError(`${where}: model output is [${dims.join(', ')}], expected [1, ${row.seqLen}, ${numLabels}] (labels from config.json id2label)`);
+  }
 }
 
 function readConfig(path: string): NerModelConfig {
