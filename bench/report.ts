@@ -132,11 +132,11 @@ function nerBatching(d: Obj): string {
     `Method: ${d.method}.`,
     '',
     table(
-      ['intra-op threads', 'callers', 'maxBatch', 'tokens/s', 'texts/s', 'median pass ms'],
-      (d.rows as Obj[]).map((r) => [r.threads, r.concurrency, r.maxBatch, r.tokensPerS, num(r.textsPerS, 1), num(r.passMs, 1)]),
+      ['intra-op threads', 'callers', 'maxBatch', 'wait ms', 'tokens/s', 'texts/s', 'median pass ms'],
+      (d.rows as Obj[]).map((r) => [r.threads, r.concurrency, r.maxBatch, r.maxWaitMs, r.tokensPerS, num(r.textsPerS, 1), num(r.passMs, 1)]),
     ),
     '',
-    `Batched (maxBatch 8) over unbatched (maxBatch 1) tokens/s: ${(d.gains as Obj[]).map((g) => `${g.threads} thread${g.threads > 1 ? 's' : ''}, ${g.concurrency} caller${g.concurrency > 1 ? 's' : ''}: ${num(g.batchedOverUnbatched)}×`).join('; ')}.`,
+    `Batched (maxBatch 8) over unbatched tokens/s, no wait / 2 ms wait: ${(d.gains as Obj[]).map((g) => `${g.threads} thread${g.threads > 1 ? 's' : ''}, ${g.concurrency} caller${g.concurrency > 1 ? 's' : ''}: ${num(g.wait0OverUnbatched)}× / ${num(g.wait2OverUnbatched)}×`).join('; ')}.`,
   ].join('\n');
 }
 

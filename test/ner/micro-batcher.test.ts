@@ -67,6 +67,42 @@ describe('micro-batcher', () => {
     expect(a.labels).toBe(2);
   });
 
+  it('by default waits for no company: rows of one turn share a run, and rows that come during a run share the next', async () => {
+    const inner = echo();
+    let release!: () => void;
+    let started!: () => void;
+    const firstStarted = new Promise<void>((ok) => (started = ok));
+    const gate = new Promise<void>((ok) => (release = ok));
+    const c: TokenClassifier & { runs: Record<string, Tensor>[] } = {
+      inputNames: inner.inputNames,
+      runs: inner.runs,
+      async run(f) {
+        if (inner.runs.length === 0) {
+          started();
+          await gate; // the first run stays in flight until released
+        }
+        return inner.run(f);
+      },
+    };
+    const b = createMicroBatcher(c);
+    const first = Promise.all([b.run(row([1])), b.run(row([2]))]); // one turn of the event loop: one run
+    await firstStarted;
+    const later = [3, 4, 5].map((i) => b.run(row([i]))); // queued while the model is busy
+    await new Promise((ok) => setTimeout(ok, 20));
+    expect(inner.runs).toHaveLength(0); // still the first run in flight, nothing else started
+    release();
+    const out = await Promise.all([first, Promise.all(later)]);
+    expect(out.flat().map((o) => o.data[0])).toEqual([1, 2, 3, 4, 5]);
+    expect(c.runs.map((f) => f.input_ids.dims[0])).toEqual([2, 3]);
+
+    // a lone row runs in the next turn of the event loop, with no timer in between
+    const lone = echo();
+    const p = createMicroBatcher(lone).run(row([7]));
+    await new Promise((ok) => setImmediate(ok));
+    expect(lone.runs).toHaveLength(1);
+    await p;
+  });
+
   it('starts at once when maxBatch rows are waiting, and queues the rest for the next run', async () => {
     const c = echo();
     // a wait of a minute: were full batches to wait for it, jest's 5 s test timeout would fail the test

@@ -22,7 +22,7 @@ export interface NerDetectorOptions {
   labelMap?: LabelMap;
   /** Most windows per model run. Default 8. */
   maxBatch?: number;
-  /** How long the first queued window waits for company. Default 2 ms. */
+  /** How long the first queued window waits for company. Default 0: a run starts as soon as the model is free. */
   maxWaitMs?: number;
   /** Tokens shared by consecutive windows. Default 32 (clamped to half a window). */
   windowOverlap?: number;
@@ -41,7 +41,7 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
   const { featurizer, labels } = model;
   const batcher = createMicroBatcher(model.classifier, {
     maxBatch: opts.maxBatch ?? 8,
-    maxWaitMs: opts.maxWaitMs ?? 2,
+    maxWaitMs: opts.maxWaitMs ?? 0,
     numLabels: labels.length,
   });
 
