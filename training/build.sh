@@ -58,9 +58,12 @@ $PY train.py "$WORK" --layers 4 --crf --epochs "$EPOCHS" --lr 1e-3 --batch-token
   "${INIT[@]}" "${AVERAGE[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"
 BEST="$WORK/ckpt/best.pt"
 cp "$BEST" "$WORK/best.pt"
-step "export ONNX (opset 17) from $BEST and quantize to int8"
+step "export ONNX (opset 17) from $BEST, quantize to int8, fold the char CNN into table lookups"
 $PY export_onnx.py "$WORK/best.pt" "$WORK/model.fp32.onnx" "$WORK/decoder.json"
 $PY quantize.py "$WORK/model.fp32.onnx" "$WORK/model.int8.onnx"
+# the char CNN's lookup + convolution as three table lookups: same weights, 1.2x (fp32) to 1.4x (int8) faster
+$PY fold_char_conv.py "$WORK/model.fp32.onnx" "$WORK/model.fp32.onnx"
+$PY fold_char_conv.py "$WORK/model.int8.onnx" "$WORK/model.int8.onnx"
 step "decoding ablation (argmax / Viterbi with BIO constraints / Viterbi with the CRF) in torch"
 $PY ablate_decoding.py "$WORK" "$WORK/decoding.json" shipped="$WORK/best.pt"
 step "evaluate fp32 and int8 with onnxruntime-node (decoded by the gateway's own Viterbi: needs npm run build)"
