@@ -157,6 +157,25 @@ export function tinyClassifierOnnx(weights: TinyWeights, opts: { name: string; t
   });
 }
 
+/** BERT's post-processor: `[CLS] A [SEP]` (and `[CLS] A [SEP] B [SEP]` for pairs) with the given ids. */
+export function clsSepTemplate(clsId: number, sepId: number): object {
+  return {
+    type: 'TemplateProcessing',
+    single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+    pair: [
+      { SpecialToken: { id: '[CLS]', type_id: 0 } },
+      { Sequence: { id: 'A', type_id: 0 } },
+      { SpecialToken: { id: '[SEP]', type_id: 0 } },
+      { Sequence: { id: 'B', type_id: 1 } },
+      { SpecialToken: { id: '[SEP]', type_id: 1 } },
+    ],
+    special_tokens: {
+      '[CLS]': { id: '[CLS]', ids: [clsId], tokens: ['[CLS]'] },
+      '[SEP]': { id: '[SEP]', ids: [sepId], tokens: ['[SEP]'] },
+    },
+  };
+}
+
 export function tinyTokenizerJson(): object {
   const specials = ['[PAD]', '[UNK]', '[CLS]', '[SEP]'].map((content, id) => ({
     id,
@@ -174,25 +193,7 @@ export function tinyTokenizerJson(): object {
     added_tokens: specials,
     normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
     pre_tokenizer: { type: 'BertPreTokenizer' },
-    post_processor: {
-      type: 'TemplateProcessing',
-      single: [
-        { SpecialToken: { id: '[CLS]', type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: '[SEP]', type_id: 0 } },
-      ],
-      pair: [
-        { SpecialToken: { id: '[CLS]', type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: '[SEP]', type_id: 0 } },
-        { Sequence: { id: 'B', type_id: 1 } },
-        { SpecialToken: { id: '[SEP]', type_id: 1 } },
-      ],
-      special_tokens: {
-        '[CLS]': { id: '[CLS]', ids: [2], tokens: ['[CLS]'] },
-        '[SEP]': { id: '[SEP]', ids: [3], tokens: ['[SEP]'] },
-      },
-    },
+    post_processor: clsSepTemplate(2, 3),
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
     model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: TINY_VOCAB },
   };

@@ -15,7 +15,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TINY_LABELS, tinyClassifierOnnx, tinyWeights, type TinyWeights } from './tiny-bert';
+import { clsSepTemplate, TINY_LABELS, tinyClassifierOnnx, tinyWeights, type TinyWeights } from './tiny-bert';
 
 export type TinyStyle = 'roberta' | 'deberta';
 
@@ -157,21 +157,7 @@ function debertaTokenizerJson(pieces: [string, number][], vocab: Record<string, 
     added_tokens: ['[PAD]', '[CLS]', '[SEP]', '[UNK]'].map(special),
     normalizer: null,
     pre_tokenizer: { type: 'Metaspace', replacement: '▁', prepend_scheme: 'always', split: true },
-    post_processor: {
-      type: 'TemplateProcessing',
-      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
-      pair: [
-        { SpecialToken: { id: '[CLS]', type_id: 0 } },
-        { Sequence: { id: 'A', type_id: 0 } },
-        { SpecialToken: { id: '[SEP]', type_id: 0 } },
-        { Sequence: { id: 'B', type_id: 1 } },
-        { SpecialToken: { id: '[SEP]', type_id: 1 } },
-      ],
-      special_tokens: {
-        '[CLS]': { id: '[CLS]', ids: [vocab['[CLS]']], tokens: ['[CLS]'] },
-        '[SEP]': { id: '[SEP]', ids: [vocab['[SEP]']], tokens: ['[SEP]'] },
-      },
-    },
+    post_processor: clsSepTemplate(vocab['[CLS]'], vocab['[SEP]']),
     decoder: { type: 'Metaspace', replacement: '▁', prepend_scheme: 'always', split: true },
     model: { type: 'Unigram', unk_id: vocab['[UNK]'], vocab: pieces, byte_fallback: false },
   };
