@@ -4,12 +4,13 @@
  * Metaspace/Unigram tokenizer.json and a `phi_label_map` in its config.json. `/readyz` says what the model reports
  * and which of its types it drops; redaction goes through it. Listens on 127.0.0.1 only.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { startGateway } from '../../src/index';
 import { createLogger } from '../../src/logger';
+import { editConfig } from '../helpers/tiny-bert';
 import { writeTinyStyle } from '../helpers/tiny-hf-styles';
 
 const REPO = join(__dirname, '..', '..');
@@ -19,9 +20,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'phi-byo-e2e-'));
   writeTinyStyle(dir, 'deberta', { maxLength: 16 });
-  const cfgPath = join(dir, 'config.json');
-  const cfg = JSON.parse(readFileSync(cfgPath, 'utf8'));
-  writeFileSync(cfgPath, JSON.stringify({ ...cfg, phi_label_map: { ORG: null } }));
+  editConfig(dir, (c) => ({ ...c, phi_label_map: { ORG: null } }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -9,7 +9,7 @@
  * by a wide margin. The logits of a token depend only on its id (no position embeddings), so a test can compute
  * the expected label of every token independently with `expectedLabelOf(id)`.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeModel } from './onnx-writer';
 
@@ -157,6 +157,11 @@ export function tinyClassifierOnnx(weights: TinyWeights, opts: { name: string; t
   });
 }
 
+/** One `added_tokens` entry of a tokenizer.json: a special token. */
+export function addedToken(content: string, id: number): object {
+  return { id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true };
+}
+
 /** BERT's post-processor: `[CLS] A [SEP]` (and `[CLS] A [SEP] B [SEP]` for pairs) with the given ids. */
 export function clsSepTemplate(clsId: number, sepId: number): object {
   return {
@@ -177,15 +182,7 @@ export function clsSepTemplate(clsId: number, sepId: number): object {
 }
 
 export function tinyTokenizerJson(): object {
-  const specials = ['[PAD]', '[UNK]', '[CLS]', '[SEP]'].map((content, id) => ({
-    id,
-    content,
-    single_word: false,
-    lstrip: false,
-    rstrip: false,
-    normalized: false,
-    special: true,
-  }));
+  const specials = ['[PAD]', '[UNK]', '[CLS]', '[SEP]'].map((content, id) => addedToken(content, id));
   return {
     version: '1.0',
     truncation: { direction: 'Right', max_length: 8, strategy: 'LongestFirst', stride: 0 }, // must be ignored
@@ -197,6 +194,13 @@ export function tinyTokenizerJson(): object {
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
     model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: TINY_VOCAB },
   };
+}
+
+/** Rewrite a model folder's config.json: `edit` changes the object in place or returns a new one. */
+export function editConfig(dir: string, edit: (config: Record<string, unknown>) => Record<string, unknown> | void): void {
+  const path = join(dir, 'config.json');
+  const config = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  writeFileSync(path, JSON.stringify(edit(config) ?? config));
 }
 
 /** Write the model folder; returns the weights so the test can compute expectations. */

@@ -15,7 +15,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clsSepTemplate, TINY_LABELS, tinyClassifierOnnx, tinyWeights, type TinyWeights } from './tiny-bert';
+import { addedToken, clsSepTemplate, TINY_LABELS, tinyClassifierOnnx, tinyWeights, type TinyWeights } from './tiny-bert';
 
 export type TinyStyle = 'roberta' | 'deberta';
 
@@ -113,12 +113,11 @@ function robertaVocab(): { vocab: Record<string, number>; designed: number[]; me
 }
 
 function robertaTokenizerJson(vocab: Record<string, number>, merges: string[], trimOffsets: boolean): object {
-  const special = (content: string) => ({ id: vocab[content], content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
   return {
     version: '1.0',
     truncation: null,
     padding: null,
-    added_tokens: ['<s>', '<pad>', '</s>', '<unk>'].map(special),
+    added_tokens: ['<s>', '<pad>', '</s>', '<unk>'].map((t) => addedToken(t, vocab[t])),
     normalizer: null,
     pre_tokenizer: { type: 'ByteLevel', add_prefix_space: false, trim_offsets: trimOffsets, use_regex: true },
     post_processor: { type: 'RobertaProcessing', sep: ['</s>', vocab['</s>']], cls: ['<s>', vocab['<s>']], trim_offsets: trimOffsets, add_prefix_space: false },
@@ -149,12 +148,11 @@ function debertaVocab(): { pieces: [string, number][]; vocab: Record<string, num
 }
 
 function debertaTokenizerJson(pieces: [string, number][], vocab: Record<string, number>): object {
-  const special = (content: string) => ({ id: vocab[content], content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
   return {
     version: '1.0',
     truncation: null,
     padding: null,
-    added_tokens: ['[PAD]', '[CLS]', '[SEP]', '[UNK]'].map(special),
+    added_tokens: ['[PAD]', '[CLS]', '[SEP]', '[UNK]'].map((t) => addedToken(t, vocab[t])),
     normalizer: null,
     pre_tokenizer: { type: 'Metaspace', replacement: '▁', prepend_scheme: 'always', split: true },
     post_processor: clsSepTemplate(vocab['[CLS]'], vocab['[SEP]']),

@@ -3,14 +3,14 @@
  * Bring-your-own-model: a tiny BERT-style ONNX graph and WordPiece tokenizer.json that the suite writes itself,
  * loaded through `loadNerModel` + `createNerDetector` with the real onnxruntime-node and tokenizers binding.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createHfFeaturizer, type HfTokenSpan } from '../../src/detectors/ner/hf-featurizer';
 import { loadNerModel, type NerModel } from '../../src/detectors/ner/model-loader';
 import { createNerDetector } from '../../src/detectors/ner/ner-detector';
 import type { Detector } from '../../src/detectors/types';
-import { designedLabelOf, expectedLabelOf, TINY_LABELS, TINY_VOCAB, writeTinyBert, type TinyWeights } from '../helpers/tiny-bert';
+import { designedLabelOf, editConfig, expectedLabelOf, TINY_LABELS, TINY_VOCAB, writeTinyBert, type TinyWeights } from '../helpers/tiny-bert';
 
 let dir: string;
 let weights: TinyWeights;
@@ -71,10 +71,9 @@ describe('loadNerModel with a Hugging Face folder', () => {
     const d2 = mkdtempSync(join(tmpdir(), 'phi-tiny-bert-'));
     try {
       writeTinyBert(d2);
-      const cfg = join(d2, 'config.json');
-      const c = JSON.parse(readFileSync(cfg, 'utf8'));
-      c.id2label = Object.fromEntries(TINY_LABELS.slice(0, 5).map((l, i) => [String(i), l]));
-      writeFileSync(cfg, JSON.stringify(c));
+      editConfig(d2, (c) => {
+        c.id2label = Object.fromEntries(TINY_LABELS.slice(0, 5).map((l, i) => [String(i), l]));
+      });
       await expect(loadNerModel(d2)).rejects.toThrow(/model\.onnx: model output is \[1, \d+, 7\], expected \[1, \d+, 5\] \(labels from config\.json id2label\)/);
     } finally {
       rmSync(d2, { recursive: true, force: true });
@@ -85,11 +84,10 @@ describe('loadNerModel with a Hugging Face folder', () => {
     const d2 = mkdtempSync(join(tmpdir(), 'phi-tiny-bert-'));
     try {
       writeTinyBert(d2);
-      const cfg = join(d2, 'config.json');
-      const c = JSON.parse(readFileSync(cfg, 'utf8'));
-      delete c.version;
-      delete c.name;
-      writeFileSync(cfg, JSON.stringify(c));
+      editConfig(d2, (c) => {
+        delete c.version;
+        delete c.name;
+      });
       const m = await loadNerModel(d2);
       expect(m.version).toMatch(/^sha256:[0-9a-f]{12}$/);
       expect(m.name).toBe(basename(d2));

@@ -1,10 +1,10 @@
 /** @jest-environment ./test/helpers/onnx-jest-environment.js */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatReport, runEval } from '../../../src/eval/run-eval';
 import { runCli } from '../../helpers/run-cli';
-import { writeTinyBert } from '../../helpers/tiny-bert';
+import { editConfig, writeTinyBert } from '../../helpers/tiny-bert';
 
 let dir: string;
 let conll: string;
@@ -63,9 +63,7 @@ it("reads the gold types as the model's phi_label_map does, so a test set in the
   const d2 = mkdtempSync(join(tmpdir(), 'phi-eval-onnx-'));
   try {
     writeTinyBert(d2);
-    const cfgPath = join(d2, 'config.json');
-    const cfg = JSON.parse(readFileSync(cfgPath, 'utf8'));
-    writeFileSync(cfgPath, JSON.stringify({ ...cfg, phi_label_map: { ORG: 'HEALTH_PLAN_ID' } }));
+    editConfig(d2, (c) => ({ ...c, phi_label_map: { ORG: 'HEALTH_PLAN_ID' } }));
     const r = await runEval({ modelDir: d2, conll });
     expect(r.scores.micro).toMatchObject({ tp: 5, fp: 0, fn: 0 });
     expect(r.scores.perType.find((t) => t.type === 'HEALTH_PLAN_ID')).toMatchObject({ tp: 1, fp: 0, fn: 0 });
