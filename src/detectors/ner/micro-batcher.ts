@@ -4,7 +4,7 @@
  * model is free, with the rows queued in the same turn of the event loop (a text's windows) and all that arrived
  * while the previous run was in flight. One run is in flight at a time (the CPU is the bottleneck). `npm run bench
  * -- --only ner-batching` measured why not to wait: against no wait, a 2 ms wait for company cost a lone caller
- * 13–21 % of its throughput and bought nothing at 16 callers, where batching what queues during a run gained 11–44 %
+ * 13–21 % of its throughput and changed 16 callers by −2 to +5 %, where batching what queues during a run gained 11–44 %
  * over one run per window (two runs, 1 and 2 intra-op threads). Rows are padded
  * with 0 to the longest row of their batch (only rows of equal length share a run when the model takes no attention
  * mask). Each caller gets the logits of its own row's token positions.
