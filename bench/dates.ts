@@ -4,22 +4,20 @@
  * written the ways clinical notes, letters and chat messages write them, in sentence templates from those genres,
  * and on number-and-month-word distractors that are not dates:
  *
- * - per written form: how often `pattern.date-time` covers the whole date at the shipped policies' threshold (recall),
- *   covers part of it, and how
- *   often the model tags any part of it as an entity of any type (what the model would add if it were trusted
- *   with dates, and a check that its `O` training holds);
+ * - per written form: how often `pattern.date-time` covers the whole date at the shipped policies' threshold
+ *   (recall), covers part of it, and how often the model tags any part of it as an entity of any type (what the
+ *   model would add if it were trusted with dates, and a check that its `O` training holds);
  * - relative dates ("three days ago") and holidays are reported apart: Safe Harbor removes the elements of dates
  *   (day, month) tied to a person, which a relative phrase does not state.
  *
  * The forms and templates are written here, not drawn from any evaluation set; a seeded generator fills them.
  */
-import { buildRegistry } from '../src/detectors/build-registry';
-import { DEFAULT_MODEL_DIR } from '../src/detectors/build-registry';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildRegistry, DEFAULT_MODEL_DIR } from '../src/detectors/build-registry';
 import type { Detection, Detector } from '../src/detectors/types';
 import { Rng } from './corpus';
 import { SkipPart, log, round } from './util';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

@@ -40,18 +40,16 @@ function validMonthDay(a: number, b: number): boolean {
 
 const MONTH_WORD = /[A-Za-z]{3}/;
 
-/** A written date whose month is lower-case ("may 5") is more often a verb plus a count. */
-function writtenScore(match: string, withYear: boolean): number {
-  if (withYear) return 0.9;
-  const first = MONTH_WORD.exec(match)?.[0].charCodeAt(0) ?? 0;
-  return first >= 97 && first <= 122 ? 0.45 : 0.7;
-}
-
-/** A spelled date ("fourteenth of March") scores by its month's case, as written dates do. */
-function spelledScore(month: string, withYear: boolean): number {
+/** A written date whose month is lower-case ("may 5", "march first") is more often a verb plus a count. */
+function monthScore(month: string, withYear: boolean): number {
   if (withYear) return 0.9;
   const first = month.charCodeAt(0);
   return first >= 97 && first <= 122 ? 0.45 : 0.7;
+}
+
+/** `monthScore` for a match whose month is its first three-letter word ("3rd of March", "Mar 3"). */
+function writtenScore(match: string, withYear: boolean): number {
+  return monthScore(MONTH_WORD.exec(match)?.[0] ?? '', withYear);
 }
 
 /**
@@ -144,13 +142,13 @@ export const dateTimeDetector = patternDetector({
       regex: new RegExp(`\\b(${MONTH})\\s{1,3}(${ORDINAL_WORD})(?:,?\\s{1,3}(\\d{4}))?(?![\\w-])`, 'i'),
       score: 0.7,
       // "By March first results were in": first/second/third after a month is often not its day
-      validate: (_s, m) => (m[3] === undefined && COMMON_ORDINAL.test(m[2]) ? 0.45 : spelledScore(m[1], m[3] !== undefined)),
+      validate: (_s, m) => (m[3] === undefined && COMMON_ORDINAL.test(m[2]) ? 0.45 : monthScore(m[1], m[3] !== undefined)),
     },
     {
       name: 'ordinal-word-of-month',
       regex: new RegExp(`\\b${ORDINAL_WORD}\\s{1,3}of\\s{1,3}(${MONTH})(?:,?\\s{1,3}(\\d{4}))?(?![\\w])`, 'i'),
       score: 0.7,
-      validate: (_s, m) => spelledScore(m[1], m[2] !== undefined),
+      validate: (_s, m) => monthScore(m[1], m[2] !== undefined),
     },
   ],
 });
