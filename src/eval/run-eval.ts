@@ -77,12 +77,12 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
   }
   let detector = deps.detector;
   let release: (() => Promise<void>) | undefined;
-  let modelLabelMap: LabelMap = {};
+  let modelLabelMap: LabelMap | undefined;
   if (!detector) {
     const model = await loadNerModel(opts.modelDir, { intraOpNumThreads: opts.intraOpNumThreads ?? opts.threads });
     detector = createNerDetector(model, { threshold: opts.threshold, labelMap: opts.labelMap });
     release = model.classifier.release?.bind(model.classifier);
-    modelLabelMap = model.labelMap ?? {};
+    modelLabelMap = model.labelMap;
   }
   try {
     const info = detector.info?.() ?? {};
@@ -93,7 +93,7 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
     };
     // gold types read as the model's are (its phi_label_map, then --label-map), so that a test set in the model's own
     // label scheme is scored in the same entity types
-    const mapType = createLabelMapper({ ...modelLabelMap, ...(opts.labelMap ?? {}) });
+    const mapType = createLabelMapper(modelLabelMap, opts.labelMap);
     const goldType = (t: string) => mapType(t) ?? normalizeLabelType(t);
     const started = Date.now();
     const propagated: EntityType[] = opts.propagate ? ['PERSON'] : [];

@@ -46,6 +46,13 @@ describe('label map', () => {
     expect(map(type)).toBe(expected);
   });
 
+  it('applies override layers in order, comparing normalized keys', () => {
+    const m = createLabelMapper({ id: 'MEDICAL_RECORD_NUMBER', 'last-name': 'PERSON' }, { ID: null }, undefined);
+    expect(m('ID')).toBeUndefined();
+    expect(m('LAST_NAME')).toBe('PERSON');
+    expect(createLabelMapper({ id: 'MEDICAL_RECORD_NUMBER' })('Id')).toBe('MEDICAL_RECORD_NUMBER');
+  });
+
   it('takes overrides, and null drops a type', () => {
     const m = createLabelMapper({ MISC: 'CUSTOM', PER: null, 'creative-work': 'ORGANIZATION' });
     expect(m('MISC')).toBe('CUSTOM');

@@ -99,11 +99,15 @@ export function normalizeLabelType(type: string): string {
   return type.trim().toUpperCase().replace(/[-\s]+/g, '_');
 }
 
-/** Build a lookup from the default map plus overrides. A type already named as one of ours maps to itself. */
-export function createLabelMapper(overrides: LabelMap = {}): (type: string) => EntityType | undefined {
+/**
+ * Build a lookup from the default map plus override layers, later layers winning (a model's `phi_label_map`, then
+ * a caller's map), keys compared after normalization. A type already named as one of ours maps to itself.
+ */
+export function createLabelMapper(...overrides: (LabelMap | undefined)[]): (type: string) => EntityType | undefined {
   const table = new Map<string, EntityType | null>();
-  for (const [k, v] of Object.entries(DEFAULT_LABEL_MAP)) table.set(normalizeLabelType(k), v);
-  for (const [k, v] of Object.entries(overrides)) table.set(normalizeLabelType(k), v);
+  for (const layer of [DEFAULT_LABEL_MAP, ...overrides]) {
+    for (const [k, v] of Object.entries(layer ?? {})) table.set(normalizeLabelType(k), v);
+  }
   return (type: string) => {
     const key = normalizeLabelType(type);
     if (table.has(key)) return table.get(key) ?? undefined;

@@ -37,7 +37,7 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
   const id = opts.id ?? `ner.${model.name}`;
   const threshold = opts.threshold ?? 0;
   const overlap = opts.windowOverlap ?? 32;
-  const mapType = createLabelMapper({ ...(model.labelMap ?? {}), ...(opts.labelMap ?? {}) });
+  const mapType = createLabelMapper(model.labelMap, opts.labelMap);
   const { featurizer, labels } = model;
   const batcher = createMicroBatcher(model.classifier, {
     maxBatch: opts.maxBatch ?? 8,
