@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import phi_features as pf
-from evaluate_lib import score, spans
+from evaluate_lib import score, score_conlleval, spans
 
 
 def drop_at_mentions(tokens, tags):
@@ -58,20 +58,28 @@ def main():
             sets[name] = json.load(open(p, encoding="utf-8"))
     if "conll" in sets:  # casing robustness: the same dev set in ALL CAPS and in lower case
         for name, fn in (("conll_upper", str.upper), ("conll_lower", str.lower)):
-            sets[name] = [{"tokens": [fn(t) if len(fn(t)) == len(t) else t for t in s["tokens"]], "tags": s["tags"]}
+            sets[name] = [dict(s, tokens=[fn(t) if len(fn(t)) == len(t) else t for t in s["tokens"]])
                           for s in sets["conll"]]
     bias = json.load(open(os.path.join(work, "data", "bias.json"), encoding="utf-8"))
     results = {}
     for mname, path in models.items():
-        r = {"file": os.path.basename(path), "bytes": os.path.getsize(path), "dev": {}, "bias": {}}
+        # dev: spans of pieces matched across each packed sequence; dev_conlleval: the CoNLL protocol (corpus tokens,
+        # sentence by sentence), for sets whose data record their layout (prepare_data.py; --dev-only for old work dirs)
+        r = {"file": os.path.basename(path), "bytes": os.path.getsize(path), "dev": {}, "dev_conlleval": {}, "bias": {}}
         for name, seqs in sets.items():
             preds = run_model(path, feats_file(work, fz, "dev." + name, seqs), os.path.join(work, "eval", f"{mname}.{name}.pred.json"),
                               decoder)
-            r["dev"][name] = score([s["tags"] for s in seqs], preds)
+            variants = {name: ([s["tags"] for s in seqs], preds)}
             if name == "btc":
-                r["dev"]["btc_no_at"] = score([drop_at_mentions(s["tokens"], s["tags"]) for s in seqs],
-                                              [drop_at_mentions(s["tokens"], p) for s, p in zip(seqs, preds)])
-            print(mname, name, json.dumps({k: round(v["f1"], 4) for k, v in r["dev"][name].items()}), flush=True)
+                variants["btc_no_at"] = ([drop_at_mentions(s["tokens"], s["tags"]) for s in seqs],
+                                         [drop_at_mentions(s["tokens"], p) for s, p in zip(seqs, preds)])
+            for vname, (gold, pred) in variants.items():
+                r["dev"][vname] = score(gold, pred)
+                if "sents" in seqs[0]:
+                    r["dev_conlleval"][vname] = score_conlleval(seqs, gold, pred)
+            print(mname, name, json.dumps({k: round(v["f1"], 4) for k, v in r["dev"][name].items()}),
+                  "conlleval", json.dumps({k: round(v["f1"], 4) for k, v in r["dev_conlleval"].get(name, {}).items()}),
+                  flush=True)
         preds = run_model(path, feats_file(work, fz, "bias", bias), os.path.join(work, "eval", f"{mname}.bias.pred.json"),
                           decoder)
         for origin in sorted({s["src"] for s in bias}):

@@ -34,3 +34,22 @@ def score(gold_seqs, pred_seqs, types=("PER", "LOC", "ORG", "MISC")):
     res["micro_PLO"] = prf(sum(tp[t] for t in core), sum(fp[t] for t in core), sum(fn[t] for t in core))
     res["micro_all"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     return res
+
+
+def conlleval_units(seq, tags):
+    """The sentences of a packed sequence as conlleval sees them: one label per corpus token (its first piece's, as
+    subword taggers are scored) and chunks that end where a sentence ends. `seq` carries the layout
+    `prepare_data.pack_sentences` records (`sents`, `cont`)."""
+    cont = set(seq["cont"])
+    bounds = list(seq["sents"]) + [len(tags)]
+    return [[tags[i] for i in range(a, b) if i not in cont] for a, b in zip(bounds, bounds[1:])]
+
+
+def score_conlleval(seqs, gold_seqs, pred_seqs, types=("PER", "LOC", "ORG", "MISC")):
+    """`score` under the CoNLL shared task's protocol (conlleval on the corpus's own tokens and sentences), which is how
+    published CoNLL-2003 figures are computed; `score` itself matches spans of pieces across packed sentences."""
+    gold, pred = [], []
+    for s, g, p in zip(seqs, gold_seqs, pred_seqs):
+        gold += conlleval_units(s, g)
+        pred += conlleval_units(s, p)
+    return score(gold, pred, types)

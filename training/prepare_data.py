@@ -2,9 +2,11 @@
 convert to BIO over PER/LOC/ORG/MISC, pack sentences of a document into sequences, and build the run-time
 resources (word vocabulary, char vocabulary, gazetteers).
 
-    python3 prepare_data.py WORK_DIR [--no-conll]
+    python3 prepare_data.py WORK_DIR [--no-conll] [--max-seq N]
 reads ../shared/data and WORK_DIR/synth, WORK_DIR/ft_corpus.txt; writes WORK_DIR/data/*.json and
 WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}
+    python3 prepare_data.py WORK_DIR --dev-only
+rewrites only WORK_DIR/data/dev.*.json (for work dirs written before the sequences recorded their layout)
 """
 import collections
 import csv
@@ -72,14 +74,17 @@ def iob1_to_bio(tags):
 
 
 def resplit(tokens, tags):
-    """Re-split corpus tokens with the serving pre-tokenizer; the first piece keeps the tag, the rest get I-."""
-    out_t, out_l = [], []
+    """Re-split corpus tokens with the serving pre-tokenizer; the first piece keeps the tag, the rest get I-.
+    Returns (pieces, tags, cont): cont lists the pieces that continue a corpus token (not its first piece)."""
+    out_t, out_l, cont = [], [], []
     for tok, tag in zip(tokens, tags):
         pieces = pf.split_token(tok)
         for i, p in enumerate(pieces):
+            if i:
+                cont.append(len(out_t))
             out_t.append(p)
             out_l.append(tag if i == 0 or tag == "O" else "I-" + tag[2:])
-    return out_t, out_l
+    return out_t, out_l, cont
 
 
 def training_max_seq(work):
@@ -89,28 +94,39 @@ def training_max_seq(work):
 
 
 def pack_sentences(docs, max_len=MAX_SEQ, source=""):
-    """Pack consecutive sentences of a document into sequences of at most max_len tokens."""
+    """Pack consecutive sentences of a document into sequences of at most max_len tokens.
+
+    A sentence is (pieces, tags) or (pieces, tags, cont) as `resplit` returns it. Each sequence records its layout
+    for conlleval-style scoring (`evaluate_lib.conlleval_units`): `sents`, the index where each packed sentence
+    starts, and `cont`, the pieces that continue a corpus token."""
     seqs = []
+
+    def emit(toks, tags, sents, cont):
+        seqs.append({"tokens": toks, "tags": tags, "src": source, "sents": sents, "cont": cont})
+
     for doc in docs:
-        cur_t, cur_l = [], []
-        for toks, tags in doc:
+        cur_t, cur_l, cur_s, cur_c = [], [], [], []
+        for toks, tags, *rest in doc:
+            cont = set(rest[0]) if rest else set()
             if not toks:
                 continue
             while len(toks) > max_len:  # very long sentence: split (avoid cutting inside an entity when possible)
                 cut = max_len
                 while cut > max_len // 2 and tags[cut].startswith("I-"):
                     cut -= 1
-                seqs.append({"tokens": toks[:cut], "tags": tags[:cut], "src": source})
-                toks, tags = toks[cut:], tags[cut:]
+                emit(toks[:cut], tags[:cut], [0], sorted(i for i in cont if i < cut))
+                toks, tags, cont = toks[cut:], tags[cut:], {i - cut for i in cont if i >= cut}
                 if tags and tags[0].startswith("I-"):
                     tags = ["B-" + tags[0][2:]] + tags[1:]
             if cur_t and len(cur_t) + len(toks) > max_len:
-                seqs.append({"tokens": cur_t, "tags": cur_l, "src": source})
-                cur_t, cur_l = [], []
+                emit(cur_t, cur_l, cur_s, cur_c)
+                cur_t, cur_l, cur_s, cur_c = [], [], [], []
+            cur_s.append(len(cur_t))
+            cur_c += sorted(len(cur_t) + i for i in cont)
             cur_t += toks
             cur_l += tags
         if cur_t:
-            seqs.append({"tokens": cur_t, "tags": cur_l, "src": source})
+            emit(cur_t, cur_l, cur_s, cur_c)
     return seqs
 
 
@@ -226,9 +242,33 @@ def build_gazetteers():
     return gaz
 
 
+def dev_sets(work, max_seq):
+    """The dev sets, packed like training: CoNLL-2003 testa, WNUT-17 dev, BTC dev, every 5th WikiGold article and the
+    synthetic held-out split (WORK/synth)."""
+    wikigold = load_iob1(os.path.join(DATA, "wikigold", "wikigold.conll.txt"), "wikigold")
+    return {
+        "conll": pack_sentences(load_iob1(os.path.join(DATA, "conll2003", "eng.testa"), "conll"), max_seq, "conll"),
+        "wnut17": pack_sentences(load_wnut(os.path.join(DATA, "wnut17", "emerging.dev.conll")), max_seq, "wnut17"),
+        "btc": pack_sentences(load_btc(os.path.join(DATA, "btc", "btc.dev")), max_seq, "btc"),
+        "wikigold": pack_sentences([d for i, d in enumerate(wikigold) if i % 5 == 4], max_seq, "wikigold"),
+        "synth": pack_sentences(load_synth(os.path.join(work, "synth", "synth_heldout.jsonl")), max_seq, "synth"),
+    }
+
+
+def write_split(work, split, sets):
+    for name, seqs in sets.items():
+        with open(os.path.join(work, "data", f"{split}.{name}.json"), "w", encoding="utf-8") as f:
+            json.dump(seqs, f, ensure_ascii=False)
+        ntok = sum(len(s["tokens"]) for s in seqs)
+        print(f"{split}.{name}: {len(seqs)} sequences, {ntok} tokens", file=sys.stderr)
+
+
 def main():
     work = sys.argv[1]
     no_conll = "--no-conll" in sys.argv
+    if "--dev-only" in sys.argv:  # rewrite WORK's dev files only (same packing as its training data; vocabularies kept)
+        write_split(work, "dev", dev_sets(work, training_max_seq(work)))
+        return
     # sequence length: consecutive sentences of a document are packed up to it (the model's context; the gateway's
     # window, config.json max_length, is at most this: package_model.py --window)
     max_seq = int(sys.argv[sys.argv.index("--max-seq") + 1]) if "--max-seq" in sys.argv else MAX_SEQ
@@ -247,13 +287,7 @@ def main():
             "wikigold": pack([d for i, d in enumerate(wikigold) if i % 5 != 4], source="wikigold"),
             "synth": pack(load_synth(os.path.join(work, "synth", "synth_train.jsonl")), source="synth"),
         },
-        "dev": {
-            "conll": pack(load_iob1(os.path.join(DATA, "conll2003", "eng.testa"), "conll"), source="conll"),
-            "wnut17": pack(load_wnut(os.path.join(DATA, "wnut17", "emerging.dev.conll")), source="wnut17"),
-            "btc": pack(load_btc(os.path.join(DATA, "btc", "btc.dev")), source="btc"),
-            "wikigold": pack([d for i, d in enumerate(wikigold) if i % 5 == 4], source="wikigold"),
-            "synth": pack(load_synth(os.path.join(work, "synth", "synth_heldout.jsonl")), source="synth"),
-        },
+        "dev": dev_sets(work, max_seq),
     }
     if not no_conll:
         splits["train"]["conll"] = pack(load_iob1(os.path.join(DATA, "conll2003", "eng.train"), "conll"), source="conll")
@@ -265,11 +299,7 @@ def main():
             # persons of other roles (none here: all persons share the origin) and orgs/locs are kept as O
             bias.append({"tokens": toks, "tags": tags, "src": d["origin"]})
     for split, sets in splits.items():
-        for name, seqs in sets.items():
-            with open(os.path.join(work, "data", f"{split}.{name}.json"), "w", encoding="utf-8") as f:
-                json.dump(seqs, f, ensure_ascii=False)
-            ntok = sum(len(s["tokens"]) for s in seqs)
-            print(f"{split}.{name}: {len(seqs)} sequences, {ntok} tokens", file=sys.stderr)
+        write_split(work, split, sets)
     with open(os.path.join(work, "data", "bias.json"), "w", encoding="utf-8") as f:
         json.dump(bias, f, ensure_ascii=False)
     with open(os.path.join(work, "data", "max_seq.txt"), "w", encoding="utf-8") as f:
