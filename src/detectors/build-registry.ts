@@ -44,9 +44,16 @@ export async function buildRegistry(opts: BuildRegistryOptions = {}): Promise<Bu
   const detector = createNerDetector(model);
   if (opts.warmup ?? true) await detector.warmup?.();
   registry.register(detector);
-  const ignoredTypes = (detector.info?.().ignoredTypes as string[] | undefined) ?? [];
   return {
     registry,
-    model: { id: detector.id, name: model.name, version: model.version, dir: model.dir, decoding: model.decoding, entities: detector.entities, ignoredTypes },
+    model: {
+      id: detector.id,
+      name: model.name,
+      version: model.version,
+      dir: model.dir,
+      decoding: model.decoding,
+      entities: detector.entities,
+      ignoredTypes: detector.ignoredTypes,
+    },
   };
 }

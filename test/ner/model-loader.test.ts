@@ -60,7 +60,7 @@ describe('loadNerModel', () => {
     expect(m.labelMap).toEqual({ id: 'MEDICAL_RECORD_NUMBER', PATIENT: null });
     const det = createNerDetector(m);
     expect(det.entities).toEqual(['MEDICAL_RECORD_NUMBER']);
-    expect(det.info?.().ignoredTypes).toEqual(['PROFESSION', 'PATIENT']);
+    expect(det.ignoredTypes).toEqual(['PROFESSION', 'PATIENT']);
     // a detector's own labelMap goes over the model's
     expect(createNerDetector(m, { labelMap: { PATIENT: 'PERSON' } }).entities).toEqual(['PERSON', 'MEDICAL_RECORD_NUMBER']);
   });

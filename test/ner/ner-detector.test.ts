@@ -51,7 +51,9 @@ describe('NER detector (fake classifier)', () => {
       ignoredTypes: [],
     });
     // without a mapping for MISC, the detector says that the model's MISC is dropped
-    expect(createNerDetector(fakeModel(LEX)).info?.().ignoredTypes).toEqual(['MISC']);
+    const withoutMisc = createNerDetector(fakeModel(LEX));
+    expect(withoutMisc.ignoredTypes).toEqual(['MISC']);
+    expect(withoutMisc.info?.().ignoredTypes).toEqual(['MISC']);
   });
 
   describe('a PII model that types the parts of a name or an address apart', () => {

@@ -33,7 +33,13 @@ const ENTITY_ORDER: readonly EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION
 /** What may separate two parts of one finding: spaces or tabs on one line, or nothing. */
 const PART_GAP = /^[ \t]*$/;
 
-export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}): Detector {
+/** A NER detector; besides the `Detector` contract it says which of the model's types map to none of ours. */
+export interface NerDetector extends Detector {
+  /** The model's entity types that map to no entity type of ours: their spans are dropped. */
+  readonly ignoredTypes: readonly string[];
+}
+
+export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}): NerDetector {
   const id = opts.id ?? `ner.${model.name}`;
   const threshold = opts.threshold ?? 0;
   const overlap = opts.windowOverlap ?? 32;
@@ -111,6 +117,7 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
     kind: 'ner',
     entities,
     description: `transformer NER model ${model.name} (${model.version})`,
+    ignoredTypes,
     detect,
     async warmup() {
       await detect('Warm-up sentence for John Smith in Boston.', {});
