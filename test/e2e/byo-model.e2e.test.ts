@@ -7,13 +7,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { startGateway } from '../../src/index';
-import { createLogger } from '../../src/logger';
+import { capturingLogger, localGatewayEnv } from '../helpers/local-gateway';
 import { editConfig } from '../helpers/tiny-bert';
 import { writeTinyStyle } from '../helpers/tiny-hf-styles';
 
-const REPO = join(__dirname, '..', '..');
 const KEY = 'acme-test-key-0123456789abcdef';
 
 let dir: string;
@@ -25,26 +23,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('loads a brought model, reports it in /readyz, and redacts with it', async () => {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(c, _e, cb) {
-      lines.push(String(c));
-      cb();
-    },
-  });
-  const gw = await startGateway(
-    {
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PHI_GATEWAY_DATA_DIR: join(dir, 'data'),
-      PHI_GATEWAY_POLICIES: join(REPO, 'policies'),
-      PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`,
-      PHI_GATEWAY_POLICY_WATCH: 'false',
-      PHI_GATEWAY_MODEL_DIR: dir,
-    },
-    { logger: createLogger({ stream }) },
-  );
+  const { logger, lines } = capturingLogger();
+  const gw = await startGateway(localGatewayEnv(dir, { PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`, PHI_GATEWAY_MODEL_DIR: dir }), { logger });
   try {
     const ready = await fetch(`${gw.url}/readyz`);
     expect(ready.status).toBe(200);

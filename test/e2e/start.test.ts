@@ -1,26 +1,13 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
 import { startGateway, type RunningGateway } from '../../src/index';
 import { SqliteTenantSalts } from '../../src/store/sqlite-tenant-salts';
+import { capturingLogger, localGatewayEnv, REPO } from '../helpers/local-gateway';
 import { pgAvailable, startPgCluster, type PgCluster } from '../store/pg-cluster';
 
 /** The process entry, in-process: what `npm start` and the Docker image run. Listens on 127.0.0.1 only. */
-const REPO = join(__dirname, '..', '..');
 const KEY = 'acme-test-key-0123456789abcdef';
-
-function quietLogger() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(c, _e, cb) {
-      lines.push(String(c));
-      cb();
-    },
-  });
-  return { logger: createLogger({ stream }), lines };
-}
 
 async function exercise(gw: RunningGateway) {
   const ready = await fetch(`${gw.url}/readyz`);
@@ -46,21 +33,9 @@ describe('startGateway (process entry)', () => {
   it('starts with SQLite under the data dir, serves, and shuts down gracefully', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'phi-start-'));
     dirs.push(dir);
-    const { logger, lines } = quietLogger();
-    const gw = await startGateway(
-      {
-        NODE_ENV: 'test',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        PHI_GATEWAY_DATA_DIR: join(dir, 'data'),
-        PHI_GATEWAY_POLICIES: join(REPO, 'policies'),
-        PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`,
-        PHI_GATEWAY_POLICY_WATCH: 'false',
-        // Patterns only: the model under models/ is tested by the NER suites (loading it here would make these slow).
-        PHI_GATEWAY_MODEL_DIR: join(REPO, 'test', 'no-such-model'),
-      },
-      { logger },
-    );
+    const { logger, lines } = capturingLogger();
+    // Patterns only (no model dir): the model under models/ is tested by the NER suites (loading it here would be slow).
+    const gw = await startGateway(localGatewayEnv(dir, { PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}` }), { logger });
     try {
       await exercise(gw);
     } finally {
@@ -73,18 +48,11 @@ describe('startGateway (process entry)', () => {
   it('PHI_GATEWAY_LEGACY_KEY_TENANTS: named tenants keep their pre-salt keys; the others get a random salt', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'phi-start-'));
     dirs.push(dir);
-    const env = {
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PHI_GATEWAY_DATA_DIR: join(dir, 'data'),
-      PHI_GATEWAY_POLICIES: join(REPO, 'policies'),
+    const env = localGatewayEnv(dir, {
       PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY},shopwise:${KEY}-shop`,
-      PHI_GATEWAY_POLICY_WATCH: 'false',
-      PHI_GATEWAY_MODEL_DIR: join(REPO, 'test', 'no-such-model'),
       PHI_GATEWAY_LEGACY_KEY_TENANTS: 'acme-clinic',
-    };
-    const { logger, lines } = quietLogger();
+    });
+    const { logger, lines } = capturingLogger();
     const gw = await startGateway(env, { logger });
     try {
       const r = await fetch(`${gw.url}/v1/redact`, { method: 'POST', headers: { authorization: `Bearer ${KEY}-shop`, 'content-type': 'application/json' }, body: '{"text":"x"}' });
@@ -107,8 +75,8 @@ describe('startGateway (process entry)', () => {
     dirs.push(dir);
     const printed: string[] = [];
     const gw = await startGateway(
-      { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', PHI_GATEWAY_DATA_DIR: dir, PHI_GATEWAY_POLICIES: join(REPO, 'policies'), PHI_GATEWAY_POLICY_WATCH: 'false', PHI_GATEWAY_MODEL_DIR: join(dir, 'none') },
-      { logger: quietLogger().logger, print: (l) => printed.push(l) },
+      localGatewayEnv(dir, { NODE_ENV: 'development', PHI_GATEWAY_DATA_DIR: dir }),
+      { logger: capturingLogger().logger, print: (l) => printed.push(l) },
     );
     await gw.close();
     const keyLines = printed.filter((l) => /^\s+[a-z0-9-]+: phi_/.test(l));
@@ -116,11 +84,11 @@ describe('startGateway (process entry)', () => {
   });
 
   it('refuses to start in production without keys or secret, naming the variable', async () => {
-    await expect(startGateway({ NODE_ENV: 'production', PORT: '0', PHI_GATEWAY_POLICIES: join(REPO, 'policies') }, { logger: quietLogger().logger })).rejects.toThrow(
+    await expect(startGateway({ NODE_ENV: 'production', PORT: '0', PHI_GATEWAY_POLICIES: join(REPO, 'policies') }, { logger: capturingLogger().logger })).rejects.toThrow(
       /PHI_GATEWAY_SECRET/,
     );
     await expect(
-      startGateway({ NODE_ENV: 'test', PORT: 'http', PHI_GATEWAY_POLICIES: join(REPO, 'policies') }, { logger: quietLogger().logger }),
+      startGateway({ NODE_ENV: 'test', PORT: 'http', PHI_GATEWAY_POLICIES: join(REPO, 'policies') }, { logger: capturingLogger().logger }),
     ).rejects.toThrow(/PORT/);
   });
 
@@ -141,17 +109,8 @@ describe('startGateway (process entry)', () => {
     copyFileSync(join(REPO, 'policies', 'gdpr.yaml'), join(dir, 'policies', 'gdpr.yaml'));
     writeFileSync(join(dir, 'policies', 'tenants', 't.yaml'), `tenant: t\nextends: gdpr\nupstreams:\n  slow: http://127.0.0.1:${port}/\n`);
     const gw = await startGateway(
-      {
-        NODE_ENV: 'test',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        PHI_GATEWAY_DATA_DIR: join(dir, 'data'),
-        PHI_GATEWAY_POLICIES: join(dir, 'policies'),
-        PHI_GATEWAY_API_KEYS: `t:${KEY}`,
-        PHI_GATEWAY_POLICY_WATCH: 'false',
-        PHI_GATEWAY_MODEL_DIR: join(dir, 'none'),
-      },
-      { logger: quietLogger().logger },
+      localGatewayEnv(dir, { PHI_GATEWAY_POLICIES: join(dir, 'policies'), PHI_GATEWAY_API_KEYS: `t:${KEY}` }),
+      { logger: capturingLogger().logger },
     );
     try {
       const inflight = fetch(`${gw.url}/proxy/slow/x`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: '{"a":1}' });
@@ -180,19 +139,8 @@ describe('startGateway (process entry)', () => {
       const dir = mkdtempSync(join(tmpdir(), 'phi-start-'));
       dirs.push(dir);
       return startGateway(
-        {
-          NODE_ENV: 'test',
-          PORT: '0',
-          HOST: '127.0.0.1',
-          PHI_GATEWAY_DATA_DIR: dir,
-          PHI_GATEWAY_POLICIES: join(REPO, 'policies'),
-          PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`,
-          PHI_GATEWAY_DATABASE_URL: cluster.url,
-          PHI_GATEWAY_POLICY_WATCH: 'false',
-          PHI_GATEWAY_MODEL_DIR: join(REPO, 'test', 'no-such-model'),
-          ...extra,
-        },
-        { logger: quietLogger().logger },
+        localGatewayEnv(dir, { PHI_GATEWAY_API_KEYS: `acme-clinic:${KEY}`, PHI_GATEWAY_DATABASE_URL: cluster.url, ...extra }),
+        { logger: capturingLogger().logger },
       );
     }
 
