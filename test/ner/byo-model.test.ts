@@ -10,6 +10,7 @@ import { createHfFeaturizer, type HfTokenSpan } from '../../src/detectors/ner/hf
 import { loadNerModel, type NerModel } from '../../src/detectors/ner/model-loader';
 import { createNerDetector } from '../../src/detectors/ner/ner-detector';
 import type { Detector } from '../../src/detectors/types';
+import { byoDetectorCases, found } from '../helpers/byo-detector-cases';
 import { designedLabelOf, editConfig, expectedLabelOf, TINY_LABELS, TINY_VOCAB, writeTinyBert, type TinyWeights } from '../helpers/tiny-bert';
 
 let dir: string;
@@ -28,22 +29,6 @@ afterAll(async () => {
   await model?.classifier.release?.();
   rmSync(dir, { recursive: true, force: true });
 });
-
-const found = (text: string, d: { entity: string; start: number; end: number }[]) =>
-  d.map((x) => [x.entity, text.slice(x.start, x.end), x.start, x.end]);
-
-/** Expected spans for planted surface strings (each occurrence, in order of appearance). */
-function plant(text: string, planted: Record<string, string>): (string | number)[][] {
-  const out: (string | number)[][] = [];
-  for (const [surface, entity] of Object.entries(planted)) {
-    let i = text.indexOf(surface);
-    while (i >= 0) {
-      out.push([entity, surface, i, i + surface.length]);
-      i = text.indexOf(surface, i + 1);
-    }
-  }
-  return out.sort((a, b) => (a[2] as number) - (b[2] as number));
-}
 
 describe('tiny BERT fixture', () => {
   it('every vocabulary id gets its designed label (computed independently in TypeScript)', () => {
@@ -99,37 +84,7 @@ describe('loadNerModel with a Hugging Face folder', () => {
 });
 
 describe('NER detector over onnxruntime', () => {
-  it('finds PERSON and LOCATION with exact offsets', async () => {
-    const text = 'John Smith visited Paris.';
-    expect(found(text, await detector.detect(text, {}))).toEqual([
-      ['PERSON', 'John Smith', 0, 10],
-      ['LOCATION', 'Paris', 19, 24],
-    ]);
-  });
-
-  it('converts offsets to UTF-16 with emoji, accents (subwords) and CJK', async () => {
-    const text = '😀 José met Zoë in 北京, 😀😀 and Acme Corp!';
-    const d = await detector.detect(text, {});
-    expect(found(text, d)).toEqual(plant(text, { José: 'PERSON', Zoë: 'PERSON', 北京: 'LOCATION', 'Acme Corp': 'ORGANIZATION' }));
-    expect(text.slice(d[0].start, d[0].end)).toBe('José');
-  });
-
-  it('windows a text longer than max_length with no truncation and right offsets', async () => {
-    const parts: string[] = [];
-    for (let i = 0; i < 30; i++) {
-      if (i % 4 === 1) parts.push('John Smith');
-      else if (i % 5 === 2) parts.push('New York');
-      else if (i % 7 === 3) parts.push('🎉 José');
-      else parts.push('words');
-    }
-    parts.push('the end in Paris');
-    const text = parts.join(' and ');
-    const tokens = await model.featurizer.tokenize(text);
-    expect(tokens.length).toBeGreaterThan(5 * model.featurizer.maxTokensPerWindow);
-    const d = await detector.detect(text, {});
-    expect(found(text, d)).toEqual(plant(text, { 'John Smith': 'PERSON', 'New York': 'LOCATION', José: 'PERSON', Paris: 'LOCATION' }));
-    expect(d[d.length - 1].end).toBe(text.length); // the very last token was classified
-  });
+  byoDetectorCases(() => ({ model, detector }));
 
   it('gives concurrent requests their own results', async () => {
     const texts = ['Paris', 'John Smith and Acme Corp', '', 'words words New York words'];

@@ -12,20 +12,9 @@ import { createHfFeaturizer, toTokenSpans } from '../../src/detectors/ner/hf-fea
 import { loadNerModel, type NerModel } from '../../src/detectors/ner/model-loader';
 import { createNerDetector } from '../../src/detectors/ner/ner-detector';
 import type { Detector } from '../../src/detectors/types';
+import { byoDetectorCases, found } from '../helpers/byo-detector-cases';
 import { expectedLabelOf, TINY_LABELS } from '../helpers/tiny-bert';
 import { writeTinyStyle, type TinyStyle, type TinyStyleModel } from '../helpers/tiny-hf-styles';
-
-const found = (text: string, d: { entity: string; start: number; end: number }[]) =>
-  d.map((x) => [x.entity, text.slice(x.start, x.end), x.start, x.end]);
-
-/** Expected spans for planted surface strings (each occurrence, in order of appearance). */
-function plant(text: string, planted: Record<string, string>): (string | number)[][] {
-  const out: (string | number)[][] = [];
-  for (const [surface, entity] of Object.entries(planted)) {
-    for (let i = text.indexOf(surface); i >= 0; i = text.indexOf(surface, i + 1)) out.push([entity, surface, i, i + surface.length]);
-  }
-  return out.sort((a, b) => (a[2] as number) - (b[2] as number));
-}
 
 const CASES: { title: string; style: TinyStyle; trimOffsets?: boolean; specials: [string, string]; tokenTypes: boolean }[] = [
   { title: 'RoBERTa-style byte-level BPE (trim_offsets on, as roberta-base ships)', style: 'roberta', trimOffsets: true, specials: ['<s>', '</s>'], tokenTypes: false },
@@ -51,6 +40,8 @@ describe.each(CASES)('$title', ({ style, trimOffsets, specials, tokenTypes }) =>
     rmSync(dir, { recursive: true, force: true });
   });
 
+  byoDetectorCases(() => ({ model, detector }));
+
   it('the fixture: every vocabulary id gets its designed label (computed in TypeScript)', () => {
     for (const id of Object.values(fixture.vocab)) expect(expectedLabelOf(fixture.weights, id)).toBe(TINY_LABELS[fixture.designed[id]]);
   });
@@ -74,14 +65,6 @@ describe.each(CASES)('$title', ({ style, trimOffsets, specials, tokenTypes }) =>
     expect(row.inputs.token_type_ids === undefined).toBe(!tokenTypes);
   });
 
-  it('finds entities without the folded-in space', async () => {
-    const text = 'John Smith visited Paris.';
-    expect(found(text, await detector.detect(text, {}))).toEqual([
-      ['PERSON', 'John Smith', 0, 10],
-      ['LOCATION', 'Paris', 19, 24],
-    ]);
-  });
-
   it('never puts whitespace at the edge of a finding, though whitespace tokens are tagged as names', async () => {
     const text = '  Smith and John  ';
     expect(found(text, await detector.detect(text, {}))).toEqual([
@@ -100,28 +83,6 @@ describe.each(CASES)('$title', ({ style, trimOffsets, specials, tokenTypes }) =>
     ]);
   });
 
-  it('gives UTF-16 offsets with emoji, accents (subwords) and CJK', async () => {
-    const text = '😀 José met Zoë in 北京, 😀😀 and Acme Corp!';
-    expect(found(text, await detector.detect(text, {}))).toEqual(
-      plant(text, { José: 'PERSON', Zoë: 'PERSON', 北京: 'LOCATION', 'Acme Corp': 'ORGANIZATION' }),
-    );
-  });
-
-  it('windows a long text with no truncation; every finding is a trimmed planted span', async () => {
-    const parts: string[] = [];
-    for (let i = 0; i < 30; i++) {
-      if (i % 4 === 1) parts.push('John Smith');
-      else if (i % 5 === 2) parts.push('New York');
-      else if (i % 7 === 3) parts.push('🎉 José');
-      else parts.push('words');
-    }
-    parts.push('the end in Paris');
-    const text = parts.join(' and  ');
-    expect((await model.featurizer.tokenize(text)).length).toBeGreaterThan(5 * model.featurizer.maxTokensPerWindow);
-    const d = await detector.detect(text, {});
-    expect(found(text, d)).toEqual(plant(text, { 'John Smith': 'PERSON', 'New York': 'LOCATION', José: 'PERSON', Paris: 'LOCATION' }));
-    expect(d[d.length - 1].end).toBe(text.length);
-  });
 });
 
 describe('toTokenSpans', () => {
