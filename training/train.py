@@ -29,7 +29,7 @@ import torch
 import torch.nn.functional as F
 
 import phi_features as pf
-from evaluate_lib import score
+from evaluate_lib import score, score_conlleval
 from model import CRF, PhiNer, bio_constraints, viterbi
 from prepare_data import LABELS
 
@@ -119,10 +119,22 @@ def predict(model, items, crf=None):
 
 
 def evaluate_sets(model, dev, crf=None):
+    """Strict span scores per dev set (what selection reads); a set whose data record their layout also gets
+    `conlleval`, the same predictions under the CoNLL protocol (evaluate_lib.score_conlleval), which is only logged."""
     res = {}
     for name, (seqs, items) in dev.items():
-        res[name] = score([s["tags"] for s in seqs], predict(model, items, crf))
+        gold, pred = [s["tags"] for s in seqs], predict(model, items, crf)
+        res[name] = score(gold, pred)
+        if seqs and "sents" in seqs[0]:
+            res[name]["conlleval"] = score_conlleval(seqs, gold, pred)
     return res
+
+
+def conll_person(res):
+    """CoNLL dev PERSON F1 for the log: strict, and under the CoNLL protocol when measured."""
+    c = res.get("conll", {})
+    out = f"conll PER {c.get('PER', {}).get('f1', 0):.4f}"
+    return out + (f" (CoNLL protocol {c['conlleval'].get('PER', {}).get('f1', 0):.4f})" if "conlleval" in c else "")
 
 
 def load_fasttext(work, vocab, dim):
@@ -316,7 +328,7 @@ def main():
         summary = {k: round(v["micro_PLO"]["f1"], 4) for k, v in res.items()}
         sel, keys = select_score(res)
         print(f"epoch {ep} loss {tot_loss / max(nb, 1):.4f} time {time.time() - te:.0f}s dev PER/LOC/ORG F1 {summary} "
-              f"conll PER {res.get('conll', {}).get('PER', {}).get('f1', 0):.4f} sel {sel:.4f}", flush=True)
+              f"{conll_person(res)} sel {sel:.4f}", flush=True)
         ck.update(metrics=res, selection=sel, selection_sets=keys)
         torch.save(ck, os.path.join(out_dir, "last.pt"))
         if sel > best:
@@ -334,7 +346,7 @@ def main():
         sel, keys = select_score(res)
         summary = {k: round(v["micro_PLO"]["f1"], 4) for k, v in res.items()}
         print(f"average of epochs {average_from}-{epochs} dev PER/LOC/ORG F1 {summary} "
-              f"conll PER {res.get('conll', {}).get('PER', {}).get('f1', 0):.4f} sel {sel:.4f}", flush=True)
+              f"{conll_person(res)} sel {sel:.4f}", flush=True)
         ck = {"model": avg_model.state_dict(), "hp": HP, "n_words": len(vocab), "n_chars": len(chars),
               "labels": LABELS, "epoch": f"{average_from}-{epochs}", "init": init,
               "crf": avg_crf.state_dict() if avg_crf is not None else None,
