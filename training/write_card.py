@@ -82,6 +82,7 @@ def main():
     other = "fp32" if shipped == "int8" else "int8"
     conll = ship["dev"].get("conll", {})
     conll_cp = ship.get("dev_conlleval", {}).get("conll", {})
+    protocol = protocol_table(ship)
 
     def conll_protocol(t):
         return f" (**{f(conll_cp[t]['f1'])}** under the CoNLL protocol)" if t in conll_cp else ""
@@ -263,7 +264,7 @@ the provenance notes below):
 
 {dev_table(ship)}
 
-{PROTOCOL_NOTE + chr(10) + chr(10) + protocol_table(ship) + chr(10) + chr(10) if protocol_table(ship) else ""}Targets: CoNLL dev PER/LOC/ORG micro F1 ≥ 0.90 → reached **{f(conll.get('micro_PLO', {}).get('f1', 0))}**{conll_protocol('micro_PLO')};
+{PROTOCOL_NOTE + chr(10) + chr(10) + protocol + chr(10) + chr(10) if protocol else ""}Targets: CoNLL dev PER/LOC/ORG micro F1 ≥ 0.90 → reached **{f(conll.get('micro_PLO', {}).get('f1', 0))}**{conll_protocol('micro_PLO')};
 PERSON F1 ≥ 0.94 → reached **{f(conll.get('PER', {}).get('f1', 0))}**{conll_protocol('PER')} by the model alone (these are the model's own
 scores; what the gateway adds — line-break splits, mention propagation — is measured with `phi-gateway eval`).
 PERSON recall: {', '.join(f'{DEV_NAMES.get(k, k)} {f(v)}' for k, v in per_recall.items())}.
