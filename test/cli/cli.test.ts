@@ -51,6 +51,24 @@ describe('phi-gateway redact', () => {
     for (const i of r.items) expect(Object.keys(i).sort()).toEqual(['detector', 'end', 'operator', 'path', 'score', 'start', 'type']);
   });
 
+  it('takes @-handles out of chat text: HIPAA replaces them, GDPR gives stable pseudonyms; e-mail stays e-mail', async () => {
+    const input = [
+      { id: 'h', text: 'cc @maria_g and @dr.patel re: bed 4; mail ann@example.org' },
+      { id: 'g', text: 'thanks @maria_g, and @maria_g again' },
+    ];
+    const hipaa = lines((await run(['redact', '--no-model', '--policy', 'acme-clinic'], JSON.stringify(input[0]))).out)[0];
+    expect(hipaa.text).not.toMatch(/maria_g|patel/);
+    expect(hipaa.items.map((i: any) => i.type)).toEqual(['USERNAME', 'USERNAME', 'EMAIL_ADDRESS']);
+    const gdpr = lines((await run(['redact', '--no-model', '--policy', 'shopwise'], JSON.stringify(input[1]))).out)[0];
+    expect(gdpr.text).not.toContain('maria_g');
+    expect(gdpr.items.map((i: any) => [i.type, i.operator])).toEqual([
+      ['USERNAME', 'pseudonymize'],
+      ['USERNAME', 'pseudonymize'],
+    ]);
+    const [a, b] = gdpr.text.match(/thanks (.+), and (.+) again/).slice(1);
+    expect(a).toBe(b);
+  });
+
   it('without --policy replaces every finding with its type', async () => {
     const { out } = await run(['redact', '--no-model'], JSON.stringify({ id: 'x', text: 'mail ann@example.org now' }));
     expect(lines(out)[0].text).toBe('mail <EMAIL_ADDRESS> now');

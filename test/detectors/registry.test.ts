@@ -44,6 +44,7 @@ describe('createDefaultRegistry', () => {
       'pattern.ip-address',
       'pattern.mac-address',
       'pattern.url',
+      'pattern.username',
       'pattern.date-time',
       'pattern.age',
       'pattern.us-zip-code',

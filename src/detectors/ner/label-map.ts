@@ -59,11 +59,11 @@ export const DEFAULT_LABEL_MAP: LabelMap = {
   LICENSE: 'LICENSE_NUMBER',
   VEHICLE: 'VIN',
   DEVICE: 'DEVICE_ID',
+  USERNAME: 'USERNAME',
   // "any other unique identifying number, characteristic, or code" (Safe Harbor's 18th identifier)
   ID: 'CUSTOM',
   IDNUM: 'CUSTOM',
   BIOID: 'CUSTOM',
-  USERNAME: 'CUSTOM',
   OTHERPHI: 'CUSTOM',
   // PII models that split names and addresses into parts (adjacent parts become one finding: ner-detector.ts)
   FIRSTNAME: 'PERSON',

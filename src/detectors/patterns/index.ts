@@ -18,6 +18,7 @@ import { urlDetector } from './url';
 import { usDeaDetector } from './us-dea';
 import { usNpiDetector } from './us-npi';
 import { usSsnDetector } from './us-ssn';
+import { usernameDetector } from './username';
 import { usZipCodeDetector } from './us-zip-code';
 import { vinDetector } from './vin';
 
@@ -31,6 +32,7 @@ export const BUILT_IN_PATTERN_DETECTORS: readonly Detector[] = [
   ipAddressDetector,
   macAddressDetector,
   urlDetector,
+  usernameDetector,
   dateTimeDetector,
   ageDetector,
   usZipCodeDetector,
