@@ -31,6 +31,7 @@ describe('label map', () => {
     ['HEALTHPLAN', 'HEALTH_PLAN_ID'],
     ['ID', 'CUSTOM'],
     ['OTHERPHI', 'CUSTOM'],
+    ['USERNAME', 'USERNAME'],
     ['AGE', 'AGE'],
     ['PROFESSION', undefined],
     // PII models
