@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../detectors/escape-regexp';
+import { nextIndex } from '../detectors/next-index';
 import type { Detection, Detector } from '../detectors/types';
 import type { DenyEntry } from '../policy/types';
 
@@ -23,7 +24,7 @@ export function denyListDetector(entries: readonly DenyEntry[]): Detector | unde
         regex.lastIndex = 0;
         for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
           if (m[0].length === 0) {
-            regex.lastIndex++;
+            regex.lastIndex = nextIndex(text, m.index);
             continue;
           }
           out.push({ entity, start: m.index, end: m.index + m[0].length, score: 1, detectorId: 'policy.deny' });

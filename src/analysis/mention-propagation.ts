@@ -1,5 +1,6 @@
 import type { EntityType } from '../detectors/entities';
 import { escapeRegExp } from '../detectors/escape-regexp';
+import { nextIndex } from '../detectors/next-index';
 import type { Detection } from '../detectors/types';
 import { resolveConflicts } from './conflicts';
 
@@ -100,7 +101,7 @@ export function propagateMentions(
       // Never stretch or split what a detector found: where the longest form overlaps a finding, shorter forms
       // may still match further on ("Kofi Adeyemi" over a finding "Kofi" leaves "Adeyemi" to its own form).
       if (own.some((d) => d.start < end && start < d.end)) {
-        re.lastIndex = start + 1;
+        re.lastIndex = nextIndex(text, start);
         continue;
       }
       const form = forms.get(m[0])!;

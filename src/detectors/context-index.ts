@@ -17,6 +17,7 @@
  * here: a policy's custom patterns keep their own regex, so no tenant's words shape another tenant's scan.
  */
 import { escapeRegExp } from './escape-regexp';
+import { nextIndex } from './next-index';
 
 function startsAt(sticky: RegExp, text: string, at: number): boolean {
   sticky.lastIndex = at;
@@ -85,7 +86,7 @@ export class ContextVocabulary {
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       starts.push(m.index);
       words.push(c.index.get(m[0].toLowerCase()) as number);
-      re.lastIndex = m.index + 1;
+      re.lastIndex = nextIndex(text, m.index);
     }
     this.lastText = text;
     this.lastStarts = starts;

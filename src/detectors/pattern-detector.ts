@@ -2,6 +2,7 @@ import { contextBefore, DEFAULT_CONTEXT_WINDOW, hasAnyWord } from './context';
 import { BUILT_IN_CONTEXT, ContextVocabulary, hasHitIn } from './context-index';
 import { isEntityType, type EntityType } from './entities';
 import { escapeRegExp } from './escape-regexp';
+import { nextIndex } from './next-index';
 import type { Detection, DetectOptions, Detector, DetectorKind } from './types';
 
 /**
@@ -104,12 +105,12 @@ export function resolveOverlaps(detections: Detection[]): Detection[] {
 /** Longest rejected match after which the scan resumes at the next character instead of after the match. */
 const RETRY_AFTER_REJECT_MAX = 64;
 
-/** Next non-empty match; a zero-length match advances by one so that global matching always terminates. */
+/** Next non-empty match; a zero-length match advances by one code point so that global matching always terminates. */
 function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
   for (;;) {
     const m = re.exec(text);
     if (m === null || m[0].length > 0) return m;
-    re.lastIndex++;
+    re.lastIndex = nextIndex(text, m.index);
   }
 }
 
@@ -119,7 +120,7 @@ function findHits(re: RegExp, text: string): number[] {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     hits.push(m.index);
-    re.lastIndex = m.index + 1;
+    re.lastIndex = nextIndex(text, m.index);
   }
   return hits;
 }
@@ -208,7 +209,7 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
         if (verdict === false) {
           // A rejected candidate may have swallowed the start of a valid one ("…-4412 4111 1111 1111 1111": the
           // phone's last group plus a card). Look again from the next position; bounded matches keep this linear.
-          if (m[0].length <= RETRY_AFTER_REJECT_MAX) p.regex.lastIndex = m.index + 1;
+          if (m[0].length <= RETRY_AFTER_REJECT_MAX) p.regex.lastIndex = nextIndex(text, m.index);
           return;
         }
         if (typeof verdict === 'number') score = Math.min(1, Math.max(0, verdict));

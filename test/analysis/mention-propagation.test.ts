@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { MAX_FORMS, MENTION_DETECTOR_ID, propagateMentions, withMentions, yieldingToNames } from '../../src/analysis/mention-propagation';
 import type { Detection } from '../../src/detectors/types';
 
@@ -152,3 +153,16 @@ describe('yieldingToNames / withMentions: a model finding that spells a full nam
   });
 });
 
+
+describe('propagateMentions on names outside the BMP', () => {
+  it('finishes when such a name is found again inside another finding', () => {
+    // With the `u` flag, lastIndex = start + 1 inside a surrogate pair moves back to the pair's start: the scan met the
+    // same match forever and blocked the event loop. Run under a watchdog so that a regression fails, not hangs.
+    const t = '𠀋明 was here; ID: 𠀋明 and 𠀋明 again';
+    const found = [[at(t, '𠀋明'), at(t, 'ID: 𠀋明', 'CUSTOM')]];
+    const run = () => propagateMentions([t], found, ['PERSON']);
+    const extra = vm.runInNewContext('run()', { run }, { timeout: 2000 }) as Detection[][];
+    expect(spans(t, extra[0])).toEqual([['PERSON', '𠀋明']]);
+    expect(extra[0][0].start).toBe(t.lastIndexOf('𠀋明'));
+  });
+});

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { compileGlobal, patternDetector, resolveOverlaps } from '../../src/detectors/pattern-detector';
 import type { Detection } from '../../src/detectors/types';
 import { detect, spans } from './helpers';
@@ -41,6 +42,14 @@ describe('patternDetector', () => {
     const d = patternDetector({ id: 'custom.empty', entity: 'CUSTOM', patterns: [{ name: 'e', regex: source, score: 1 }] });
     expect(detect(d, 'aaa bbb')).toEqual(detect(d, 'aaa bbb').filter((x) => x.end > x.start));
     expect(detect(d, 'bbb')).toEqual([]);
+  });
+
+  it.each([['(?:)'], ['\\b'], ['a*'], ['(?=a)']])('ends on zero-length matches of %j with the u flag in text outside the BMP', (source) => {
+    // A step of one code unit inside a surrogate pair is moved back to the pair's start under `u`: the same empty
+    // match again, forever. The watchdog turns such a regression into a failure instead of a hung run.
+    const d = patternDetector({ id: 'custom.empty', entity: 'CUSTOM', patterns: [{ name: 'e', regex: source, flags: 'u', score: 1 }] });
+    const found = vm.runInNewContext('f()', { f: () => detect(d, 'a😀a 𠀋 😀') }, { timeout: 2000 }) as Detection[];
+    expect(found.every((x) => x.end > x.start)).toBe(true);
   });
 
   it('keeps weak matches low without context and raises them with a built-in context word', () => {
