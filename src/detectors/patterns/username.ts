@@ -22,6 +22,21 @@ const NOT_HANDLES = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that follow "@" where it means "at" — clinical shorthand ("2 tabs @bedtime", "O2 sat 94% @rest", "@HS") and
+ * chat ("@home", "@work"). Such a handle stays below the policy threshold unless a context word ("instagram",
+ * "handle" …) is near.
+ */
+const AT_WORDS = new Set(
+  (
+    'home work school office clinic hospital desk reception pharmacy lab gym church store shop daycare ' +
+    'night noon midnight bedtime hs qhs rest baseline discharge admission arrival onset presentation followup ' +
+    'breakfast lunch dinner supper meals mealtime am pm today tonight tomorrow yesterday weekend weekends ' +
+    'once least most times risk this that the a an my your our his her their same first last end start'
+  ).split(' '),
+);
+const AT_WORD_SCORE = 0.35;
+
 /** A handle that ends in one of these after a dot is more likely a bare domain ("@example.com"). */
 const DOMAIN_TAIL = /\.(?:com|org|net|edu|gov|mil|int|io|co|uk|us|de|fr|nl|eu|ca|au|info|biz|app|dev|ai|me)$/i;
 
@@ -31,7 +46,7 @@ const DOMAIN_TAIL = /\.(?:com|org|net|edu|gov|mil|int|io|co|uk|us|de|fr|nl|eu|ca
  * address, `site.com/@user` part of a URL), the handle starts with a letter or "_" ("@3pm" is a time), and is not
  * followed by "/" (`@types/node`, a package) or "(" (a decorator call) — nor cut short to dodge them (`@app.route(`
  * gives nothing, not `@app`). Code and chat mechanics (`@param`,
- * `@media`, `@here`) are skipped.
+ * `@media`, `@here`) are skipped; "@" for "at" (`@bedtime`, `@home`) scores below the threshold without context.
  */
 export const usernameDetector = patternDetector({
   id: 'pattern.username',
@@ -49,7 +64,8 @@ export const usernameDetector = patternDetector({
   ],
   validate: (match) => {
     const handle = match.slice(1);
-    if (handle.length > 39 || NOT_HANDLES.has(handle.toLowerCase()) || DOMAIN_TAIL.test(handle)) return false;
-    return true;
+    const lower = handle.toLowerCase();
+    if (handle.length > 39 || NOT_HANDLES.has(lower) || DOMAIN_TAIL.test(handle)) return false;
+    return AT_WORDS.has(lower) ? AT_WORD_SCORE : true;
   },
 });

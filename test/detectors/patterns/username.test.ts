@@ -38,6 +38,11 @@ describe('pattern.username', () => {
     expect(text.slice(8, 14)).toBe('@zoë_k');
   });
 
+  it('reads "@" for "at" in clinical and chat shorthand as no handle, unless a context word says it is one', () => {
+    expect(found(usernameDetector, 'take 2 tabs @bedtime; O2 94% @rest, 88% on exertion; seen @HS and @home')).toEqual([]);
+    expect(found(usernameDetector, 'follow her on instagram: @home')).toEqual(['@home']);
+  });
+
   it('scores higher with a context word', () => {
     const [plain] = detect(usernameDetector, 'thanks @jsmith');
     const [ctx] = detect(usernameDetector, 'her instagram handle is @jsmith');
