@@ -32,7 +32,7 @@ const AT_WORDS = new Set(
     'home work school office clinic hospital desk reception pharmacy lab gym church store shop daycare ' +
     'night noon midnight bedtime hs qhs rest baseline discharge admission arrival onset presentation followup ' +
     'breakfast lunch dinner supper meals mealtime am pm today tonight tomorrow yesterday weekend weekends ' +
-    'once least most times risk this that the a an my your our his her their same first last end start'
+    'once least most times risk this that the a an my your our his her their same first last start'
   ).split(' '),
 );
 const AT_WORD_SCORE = 0.35;
