@@ -319,7 +319,7 @@ the pattern; `bench/results/RESULTS.md` has every row.
 - MISC is trained only from CoNLL-2003/WikiGold and is not mapped to any entity type.
 - Twitter @-mentions: BTC labels them as entities, WNUT-17 does not (≈ 2,000 `@user` tokens tagged O), so the
   model mostly leaves them unlabeled — the main reason for the low BTC score (54 % of BTC dev entities are
-  @-mentions; see the row without them). The gateway leaves usernames to `pattern.username` (entity `USERNAME`).
+  @-mentions; see the row without them). The gateway leaves usernames to `pattern.username` (entity `USERNAME`): on BTC dev (tokens joined by spaces, `@` glued to the next token, policy threshold 0.5) it covers 598 of the 604 gold entities that are @-mentions (99.0 %), and 138 more handles that BTC leaves unlabelled (measured 2026-12-06).
 - Street addresses in the synthetic corpus are labeled with the house number (`2969 Franklin Avenue`); the news
   corpora never label numbers, and the model often leaves the number out.
 - Learned position embeddings, trained on sequences of ≤ {max_seq} tokens of which few are near-full: predictions near
