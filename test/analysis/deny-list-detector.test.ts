@@ -1,9 +1,7 @@
-import vm from 'node:vm';
 import { denyListDetector } from '../../src/analysis/deny-list-detector';
 import type { Detection } from '../../src/detectors/types';
+import { withinWatchdog } from '../helpers/watchdog';
 
-/** Runs `f` under a watchdog: a scan that never ends fails the test instead of hanging the run. */
-const bounded = <T>(f: () => T): T => vm.runInNewContext('f()', { f }, { timeout: 2000 }) as T;
 const texts = (text: string, ds: Detection[]) => ds.map((d) => [d.entity, text.slice(d.start, d.end)]);
 
 describe('policy.deny', () => {
@@ -35,7 +33,7 @@ describe('policy.deny', () => {
       { entity: 'CUSTOM', exact: [], regex: ['x*', '\\b'] },
     ])!;
     const text = 'a😀b 𠀋 code-42 😀x';
-    const found = bounded(() => d.detect(text, {}) as Detection[]);
+    const found = withinWatchdog(() => d.detect(text, {}) as Detection[]);
     expect(texts(text, found)).toEqual([
       ['CUSTOM', 'code-42'],
       ['CUSTOM', 'x'],
