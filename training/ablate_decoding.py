@@ -12,7 +12,7 @@ import torch
 
 import phi_features as pf
 from evaluate_lib import score
-from model import CRF, PhiNer, viterbi
+from model import load_tagger, viterbi
 from prepare_data import LABELS
 from train import decoder_scores, featurize, logits_of
 
@@ -28,14 +28,7 @@ def main():
     res = {}
     for spec in sys.argv[3:]:
         name, path = spec.split("=", 1)
-        ck = torch.load(path, map_location="cpu")
-        model = PhiNer(ck["n_words"], ck["n_chars"], len(LABELS), **ck["hp"])
-        model.load_state_dict(ck["model"])
-        model.eval()
-        crf = None
-        if ck.get("crf"):
-            crf = CRF(LABELS)
-            crf.load_state_dict(ck["crf"])
+        model, crf = load_tagger(path)
         modes = {"argmax": None, "viterbi_bio": decoder_scores(None)}
         if crf is not None:
             modes["viterbi_crf"] = decoder_scores(crf)

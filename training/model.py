@@ -137,3 +137,16 @@ def viterbi(em, trans, start, end):
     for t in range(s - 1, 0, -1):
         path.append(int(back[t][path[-1]]))
     return path[::-1]
+
+
+def load_tagger(path):
+    """(PhiNer in eval mode, its CRF or None) from a train.py checkpoint on the CPU."""
+    ck = torch.load(path, map_location="cpu")
+    model = PhiNer(ck["n_words"], ck["n_chars"], len(ck["labels"]), **ck["hp"])
+    model.load_state_dict(ck["model"])
+    model.eval()
+    crf = None
+    if ck.get("crf"):
+        crf = CRF(ck["labels"])
+        crf.load_state_dict(ck["crf"])
+    return model, crf

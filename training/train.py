@@ -2,6 +2,7 @@
 
     OPENBLAS_NUM_THREADS=2 python3 train.py WORK_DIR [--epochs 12] [--seed 13] [--layers 4] [--crf] [--eval-from 6]
         [--lr 1e-3] [--init CKPT --out DIR] [--no-conll] [--silver FILE [--silver-tokens 200000]] [--select conll,synth]
+        [--teacher A.pt,B.pt [--kd-weight 1.0] [--unlabeled FILE [--unlabeled-tokens 300000]]]
 reads WORK_DIR/data/*.json, WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}, WORK_DIR/ft.bin (optional);
 writes WORK_DIR/ckpt/{last,best}.pt and logs per-epoch metrics on every dev set.
 --select: the checkpoint kept is the best by the mean PER/LOC/ORG F1 of these dev sets (default conll; with
@@ -13,6 +14,9 @@ the dev sets like an epoch and written to ckpt/avg.pt, which is then also best.p
 the per-epoch selection would have kept (it is only reported). A mean of nearby points at the end of a cosine
 schedule usually sits nearer the middle of a flat region than any one of them, so scores on the sets nobody selects
 on should move less with the epoch a selection happens to pick.
+--teacher A.pt,B.pt: distillation (distill.py). The ensemble's CRF marginals per token are a second target next to
+the gold labels (weighted by --kd-weight) and the only one on --unlabeled sequences (distill.py unlabeled), of which a
+fresh draw of about --unlabeled-tokens tokens joins every epoch.
 """
 import copy
 import glob
@@ -30,7 +34,7 @@ import torch.nn.functional as F
 
 import phi_features as pf
 from evaluate_lib import score, score_conlleval
-from model import CRF, PhiNer, bio_constraints, viterbi
+from model import CRF, PhiNer, bio_constraints, load_tagger, viterbi
 from prepare_data import LABELS
 
 L2I = {l: i for i, l in enumerate(LABELS)}
@@ -63,6 +67,8 @@ def collate(items):
         "char_ids": np.zeros((b, s, pf.MAX_CHARS), np.int64), "gazetteers": np.zeros((b, s, pf.N_GAZ), np.float32),
         "attention_mask": np.zeros((b, s), np.int64), "labels": np.full((b, s), -100, np.int64),
     }
+    if any("soft" in it for it in items):  # distillation targets; rows without any stay 0 (no loss)
+        batch["soft"] = np.zeros((b, s, len(LABELS)), np.float32)
     for i, it in enumerate(items):
         n = len(it["word_ids"])
         for k in batch:
@@ -231,6 +237,20 @@ def main():
         silver = featurize(fz, json.load(open(arg("--silver", ""), encoding="utf-8")))
     silver_tokens = arg("--silver-tokens", 200000)
     silver_share = min(1.0, silver_tokens / max(1, sum(len(it["word_ids"]) for it in silver)))  # drawn per epoch
+    unlabeled = featurize(fz, json.load(open(arg("--unlabeled", ""), encoding="utf-8")), with_tags=False) \
+        if arg("--unlabeled", "") else []
+    unlabeled_share = min(1.0, arg("--unlabeled-tokens", 300000) / max(1, sum(len(it["word_ids"]) for it in unlabeled)))
+    teachers = [p for p in str(arg("--teacher", "")).split(",") if p]
+    kd_weight = arg("--kd-weight", 1.0)
+    if teachers:
+        import distill
+        tk = time.time()
+        distill.add_soft_labels([load_tagger(p) for p in teachers], train_items + unlabeled)
+        print(f"distillation: marginals of the ensemble of {teachers} on {len(train_items)} train and "
+              f"{len(unlabeled)} unlabeled sequences in {time.time() - tk:.0f}s; "
+              f"{unlabeled_share:.0%} of the unlabeled drawn per epoch", flush=True)
+    elif unlabeled:
+        raise SystemExit("--unlabeled needs --teacher")
     ntok = sum(len(it["word_ids"]) for it in train_items)
     if silver:
         print(f"silver: {len(silver)} sequences, {silver_share:.0%} (~{silver_tokens} tokens) drawn per epoch", flush=True)
@@ -268,6 +288,7 @@ def main():
     def epoch_items(r):
         items = [train_items[i] for i in core] + [train_items[i] for i in rest if r.random() < keep]
         items += [it for it in silver if r.random() < silver_share]
+        items += [it for it in unlabeled if r.random() < unlabeled_share]
         return items
 
     steps_per_epoch = len(batches(epoch_items(random.Random(0)), max_tokens, random.Random(0)))
@@ -301,9 +322,15 @@ def main():
                 room = HP["max_pos"] - wid.shape[1]
                 offset = (torch.randint(0, room + 1, (wid.shape[0], 1)) * (torch.rand(wid.shape[0], 1) < 0.5)).to(DEVICE)
             logits = model(wid, batch["shape_ids"], batch["char_ids"], batch["gazetteers"], batch["attention_mask"], offset)
-            loss = F.cross_entropy(logits.reshape(-1, len(LABELS)), batch["labels"].reshape(-1), ignore_index=-100)
-            if crf is not None:  # CRF NLL per token, plus the token loss that keeps softmax scores calibrated
-                loss = loss + crf.nll(logits, batch["labels"], batch["attention_mask"]) / batch["attention_mask"].sum()
+            labels, mask = batch["labels"], batch["attention_mask"]
+            gold = (labels != -100).any(1)  # unlabeled rows (distillation) have no gold loss
+            loss = F.cross_entropy(logits.reshape(-1, len(LABELS)), labels.reshape(-1), ignore_index=-100) \
+                if gold.any() else logits.sum() * 0
+            if crf is not None and gold.any():  # CRF NLL per token, plus the token loss that keeps softmax calibrated
+                loss = loss + crf.nll(logits[gold], labels[gold], mask[gold]) / mask[gold].sum()
+            if "soft" in batch:  # the teachers' marginals: cross-entropy against the student's softmax, per token
+                kd = -(batch["soft"] * F.log_softmax(logits, dim=-1)).sum(-1)
+                loss = loss + kd_weight * (kd * mask).sum() / mask.sum()
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(list(model.parameters()) + (list(crf.parameters()) if crf else []), 1.0)
