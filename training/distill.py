@@ -3,7 +3,8 @@
     python3 silver.py select WORK_DIR                      -> WORK_DIR/silver/in.jsonl (news documents, unlabelled)
     python3 distill.py unlabeled WORK_DIR                  -> WORK_DIR/data/unlabeled.json (packed, no tags)
     python3 distill.py ensemble WORK_DIR A.pt B.pt [...]   scores the teachers alone and as an ensemble on every dev set
-    python3 train.py WORK_DIR ... --init A.pt --teacher A.pt,B.pt --unlabeled WORK_DIR/data/unlabeled.json
+    python3 train.py WORK_DIR --layers 4 --crf --epochs 10 --lr 1e-3 --eval-from 6 --init WORK_DIR/mlm/mlm.pt \
+        --average-from 8 --teacher A.pt,B.pt --unlabeled WORK_DIR/data/unlabeled.json      (build.sh's flags + teachers)
 
 The teachers are combined as a product of experts: the mean of their logits and of their CRF scores (transitions,
 start, end), which is what Viterbi over the ensemble decodes. What a teacher passes on is not its best path but the
@@ -12,6 +13,9 @@ at every token. The student learns them (cross-entropy against its own softmax, 
 labels, and from them alone on unlabelled news text, where the ensemble's knowledge of which names are people, clubs
 or places is the only teacher there is. The marginals are computed once, before training, on the teachers' clean
 inputs (the student's inputs get word dropout as usual).
+Measured (ship_rules/0.5.0-distill.txt, the model card): teachers at CoNLL PERSON 0.943 (CoNLL protocol) give a
+student of 0.938 against 0.936 without them; not in build.sh, whose 90 minutes hold neither a second pre-training
+(the teacher pair that helps) nor the student's ~50 minutes.
 """
 import glob
 import json
