@@ -40,8 +40,12 @@ def ensemble_scores(taggers):
 def ensemble_logits(taggers, items):
     """Per item, the mean of the taggers' logits [len, n_labels]."""
     from train import logits_of
-    per = [logits_of(model, items) for model, _ in taggers]
-    return [np.mean([p[i] for p in per], axis=0) for i in range(len(items))]
+    return mean_logits([logits_of(model, items) for model, _ in taggers])
+
+
+def mean_logits(per):
+    """Per item, the mean over taggers of per[tagger][item] (logits [len, n_labels])."""
+    return [np.mean([p[i] for p in per], axis=0) for i in range(len(per[0]))]
 
 
 def crf_marginals(em, mask, trans, start, end):
@@ -109,20 +113,20 @@ def score_ensemble(work, paths):
     """Each teacher alone and all of them as an ensemble, on every dev set (strict spans; CoNLL protocol too)."""
     import phi_features as pf
     from evaluate_lib import score, score_conlleval
-    from train import featurize
+    from train import featurize, logits_of
     torch.set_num_threads(1)
     fz = pf.Featurizer.load(os.path.join(work, "model"))
     taggers = [load_tagger(p) for p in paths]
-    groups = [([t], p) for t, p in zip(taggers, paths)]
-    groups.append((taggers, "ensemble"))
+    groups = [([i], p) for i, p in enumerate(paths)] + [(list(range(len(paths))), "ensemble")]
     for f in sorted(glob.glob(os.path.join(work, "data", "dev.*.json"))):
         name = os.path.basename(f)[4:-5]
         seqs = json.load(open(f, encoding="utf-8"))
         items = featurize(fz, seqs)
         gold = [s["tags"] for s in seqs]
+        per = [logits_of(model, items) for model, _ in taggers]  # once per tagger, shared by every group
         for group, label in groups:
-            sc = ensemble_scores(group)
-            pred = [[LABELS[k] for k in viterbi(em, *sc)] for em in ensemble_logits(group, items)]
+            sc = ensemble_scores([taggers[i] for i in group])
+            pred = [[LABELS[k] for k in viterbi(em, *sc)] for em in mean_logits([per[i] for i in group])]
             r = score(gold, pred)
             line = f"{name:9s} {label:32s} PER/LOC/ORG {r['micro_PLO']['f1']:.4f} PER {r.get('PER', {}).get('f1', 0):.4f}"
             if seqs and "sents" in seqs[0]:
