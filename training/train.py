@@ -247,8 +247,8 @@ def main():
         tk = time.time()
         distill.add_soft_labels([load_tagger(p) for p in teachers], train_items + unlabeled)
         print(f"distillation: marginals of the ensemble of {teachers} on {len(train_items)} train and "
-              f"{len(unlabeled)} unlabeled sequences in {time.time() - tk:.0f}s; "
-              f"{unlabeled_share:.0%} of the unlabeled drawn per epoch", flush=True)
+              f"{len(unlabeled)} unlabeled sequences in {time.time() - tk:.0f}s"
+              + (f"; {unlabeled_share:.0%} of the unlabeled drawn per epoch" if unlabeled else ""), flush=True)
     elif unlabeled:
         raise SystemExit("--unlabeled needs --teacher")
     ntok = sum(len(it["word_ids"]) for it in train_items)
