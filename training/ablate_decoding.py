@@ -3,7 +3,6 @@ only, and (when it has one) with Viterbi over its CRF's learned transitions. Tor
 
     python3 ablate_decoding.py WORK_DIR OUT.json NAME=CKPT [NAME=CKPT ...]
 """
-import glob
 import json
 import os
 import sys
@@ -14,17 +13,14 @@ import phi_features as pf
 from evaluate_lib import score
 from model import load_tagger, viterbi
 from prepare_data import LABELS
-from train import decoder_scores, featurize, logits_of
+from train import decoder_scores, load_dev, logits_of
 
 
 def main():
     torch.set_num_threads(1)
     work, out = sys.argv[1], sys.argv[2]
     fz = pf.Featurizer.load(os.path.join(work, "model"))
-    dev = {}
-    for f in sorted(glob.glob(os.path.join(work, "data", "dev.*.json"))):
-        seqs = json.load(open(f, encoding="utf-8"))
-        dev[os.path.basename(f)[4:-5]] = (seqs, featurize(fz, seqs))
+    dev = load_dev(work, fz)
     res = {}
     for spec in sys.argv[3:]:
         name, path = spec.split("=", 1)

@@ -17,7 +17,6 @@ Measured (ship_rules/0.5.0-distill.txt, the model card): teachers at CoNLL PERSO
 student of 0.938 against 0.936 without them; not in build.sh, whose 90 minutes hold neither a second pre-training
 (the teacher pair that helps) nor the student's ~50 minutes.
 """
-import glob
 import json
 import os
 import random
@@ -113,15 +112,12 @@ def score_ensemble(work, paths):
     """Each teacher alone and all of them as an ensemble, on every dev set (strict spans; CoNLL protocol too)."""
     import phi_features as pf
     from evaluate_lib import score, score_conlleval
-    from train import featurize, logits_of
+    from train import load_dev, logits_of
     torch.set_num_threads(1)
     fz = pf.Featurizer.load(os.path.join(work, "model"))
     taggers = [load_tagger(p) for p in paths]
     groups = [([i], p) for i, p in enumerate(paths)] + [(list(range(len(paths))), "ensemble")]
-    for f in sorted(glob.glob(os.path.join(work, "data", "dev.*.json"))):
-        name = os.path.basename(f)[4:-5]
-        seqs = json.load(open(f, encoding="utf-8"))
-        items = featurize(fz, seqs)
+    for name, (seqs, items) in load_dev(work, fz).items():
         gold = [s["tags"] for s in seqs]
         per = [logits_of(model, items) for model, _ in taggers]  # once per tagger, shared by every group
         for group, label in groups:

@@ -136,6 +136,15 @@ def evaluate_sets(model, dev, crf=None):
     return res
 
 
+def load_dev(work, fz):
+    """Every WORK/data/dev.NAME.json as {NAME: (sequences, featurized items)}, in file-name order."""
+    dev = {}
+    for f in sorted(glob.glob(os.path.join(work, "data", "dev.*.json"))):
+        seqs = json.load(open(f, encoding="utf-8"))
+        dev[os.path.basename(f)[4:-5]] = (seqs, featurize(fz, seqs))
+    return dev
+
+
 def conll_person(res):
     """CoNLL dev PERSON F1 for the log: strict, and under the CoNLL protocol when measured."""
     c = res.get("conll", {})
@@ -227,11 +236,7 @@ def main():
                         "src": s["src"] + "-case"})
     train_seqs += aug
     train_items = featurize(fz, train_seqs)
-    dev = {}
-    for f in sorted(glob.glob(os.path.join(work, "data", "dev.*.json"))):
-        name = os.path.basename(f)[4:-5]
-        seqs = json.load(open(f, encoding="utf-8"))
-        dev[name] = (seqs, featurize(fz, seqs))
+    dev = load_dev(work, fz)
     silver = []
     if arg("--silver", ""):
         silver = featurize(fz, json.load(open(arg("--silver", ""), encoding="utf-8")))
