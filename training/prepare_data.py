@@ -114,6 +114,8 @@ def pack_sentences(docs, max_len=MAX_SEQ, source=""):
                 cut = max_len
                 while cut > max_len // 2 and tags[cut].startswith("I-"):
                     cut -= 1
+                if tags[cut].startswith("I-"):  # no entity boundary in the second half: cut at the limit
+                    cut = max_len
                 emit(toks[:cut], tags[:cut], [0], sorted(i for i in cont if i < cut))
                 toks, tags, cont = toks[cut:], tags[cut:], {i - cut for i in cont if i >= cut}
                 if tags and tags[0].startswith("I-"):
@@ -165,7 +167,6 @@ def load_btc(path):
             for i in range(len(toks) - 1):  # '@' + username: one entity
                 if toks[i] == "@" and tags[i] != "O" and tags[i + 1][2:] == tags[i][2:]:
                     tags[i + 1] = "I-" + tags[i][2:]
-            tags = iob1_to_bio([t if t != "O" else "O" for t in tags]) if False else tags
             docs.append([resplit(toks, tags)])
     return docs
 
