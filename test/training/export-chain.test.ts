@@ -1,0 +1,147 @@
+/** @jest-environment ./test/helpers/onnx-jest-environment.js */
+/**
+ * build.sh's shipping chain on a tiny random model: export_onnx.py → quantize.py → fold_char_conv.py. What
+ * onnxruntime-node computes from each file must be what torch computed, and the gateway's Viterbi must decode the
+ * same path as the training code's; int8 may move logits only by its rounding.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { addScores, schemeConstraints, viterbi } from '../../src/detectors/ner/viterbi';
+import { runPython, trainingToolsEnabled, trainingToolsMissing } from '../helpers/training-python';
+
+interface Cases {
+  lengths: number[];
+  feeds: {
+    word_ids: number[][];
+    shape_ids: number[][];
+    char_ids: number[][][];
+    gazetteers: number[][][];
+    attention_mask: number[][];
+  };
+  logits: number[][][];
+  paths: number[][];
+}
+
+interface Decoder {
+  labels: string[];
+  crf: { transitions: number[][]; start: number[]; end: number[] };
+}
+
+const FILES = ['fp32', 'fp32.folded', 'int8', 'int8.folded'] as const;
+
+function tensors(c: Cases['feeds'], rows: number[], seq: number): Record<string, ort.Tensor> {
+  const b = rows.length;
+  const int64 = (get: (r: number, t: number) => number[]) => {
+    const width = get(rows[0], 0).length;
+    const out = new BigInt64Array(b * seq * width);
+    rows.forEach((r, i) => {
+      for (let t = 0; t < seq; t++) get(r, t).forEach((v, k) => (out[(i * seq + t) * width + k] = BigInt(v)));
+    });
+    return out;
+  };
+  const gaz = new Float32Array(b * seq * 8);
+  rows.forEach((r, i) => {
+    for (let t = 0; t < seq; t++) c.gazetteers[r][t].forEach((v, k) => (gaz[(i * seq + t) * 8 + k] = v));
+  });
+  return {
+    word_ids: new ort.Tensor('int64', int64((r, t) => [c.word_ids[r][t]]), [b, seq]),
+    shape_ids: new ort.Tensor('int64', int64((r, t) => [c.shape_ids[r][t]]), [b, seq]),
+    char_ids: new ort.Tensor('int64', int64((r, t) => c.char_ids[r][t]), [b, seq, 16]),
+    gazetteers: new ort.Tensor('float32', gaz, [b, seq, 8]),
+    attention_mask: new ort.Tensor('int64', int64((r, t) => [c.attention_mask[r][t]]), [b, seq]),
+  };
+}
+
+async function logitsOf(file: string, c: Cases, rows: number[], seq: number): Promise<Float32Array> {
+  const session = await ort.InferenceSession.create(file, { intraOpNumThreads: 1 });
+  try {
+    return (await session.run(tensors(c.feeds, rows, seq))).logits.data as Float32Array;
+  } finally {
+    await session.release();
+  }
+}
+
+/** Largest |a − torch| over the real (unpadded) positions of each row, and the share of tokens whose argmax agrees. */
+function compare(out: Float32Array, c: Cases, seq: number): { maxDiff: number; argmaxAgree: number } {
+  let maxDiff = 0;
+  let agree = 0;
+  let n = 0;
+  c.lengths.forEach((len, i) => {
+    for (let t = 0; t < len; t++) {
+      const ref = c.logits[i][t];
+      const row = Array.from(out.subarray((i * seq + t) * 9, (i * seq + t + 1) * 9));
+      row.forEach((v, k) => (maxDiff = Math.max(maxDiff, Math.abs(v - ref[k]))));
+      agree += Number(row.indexOf(Math.max(...row)) === ref.indexOf(Math.max(...ref)));
+      n++;
+    }
+  });
+  return { maxDiff, argmaxAgree: agree / n };
+}
+
+if (!trainingToolsEnabled) {
+  it.skip(`${trainingToolsMissing}: export chain tests skipped`, () => undefined);
+} else {
+  describe('export → int8 → fold: the files build.sh ships', () => {
+    let dir: string;
+    let cases: Cases;
+    let decoder: Decoder;
+    const seq = () => Math.max(...cases.lengths);
+
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'phi-export-'));
+      const r = runPython(['tests/make_export_chain.py', dir]);
+      if (r.status !== 0) throw new Error(`make_export_chain.py failed (${r.status}): ${r.stderr}`);
+      cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Cases;
+      decoder = JSON.parse(readFileSync(join(dir, 'decoder.json'), 'utf8')) as Decoder;
+    }, 180_000);
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it.each(['fp32', 'fp32.folded'])('%s: onnxruntime-node gives torch logits on a padded ragged batch', async (name) => {
+      const out = await logitsOf(join(dir, `${name}.onnx`), cases, [0, 1, 2], seq());
+      const { maxDiff, argmaxAgree } = compare(out, cases, seq());
+      expect(maxDiff).toBeLessThan(1e-4);
+      expect(argmaxAgree).toBe(1);
+    });
+
+    it.each(['int8', 'int8.folded'])('%s: logits within int8 rounding of torch', async (name) => {
+      const out = await logitsOf(join(dir, `${name}.onnx`), cases, [0, 1, 2], seq());
+      const { maxDiff, argmaxAgree } = compare(out, cases, seq());
+      expect(maxDiff).toBeLessThan(0.05); // measured 0.021 against logits up to 2.5
+      expect(argmaxAgree).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it('int8 stores the weights in int8: the file is under 40 % of fp32', () => {
+      const size = (f: string) => statSync(join(dir, `${f}.onnx`)).size;
+      expect(size('int8')).toBeLessThan(0.4 * size('fp32'));
+      expect(size('int8.folded')).toBeLessThan(0.4 * size('fp32.folded'));
+    });
+
+    it.each(FILES)('%s: padding in a batch does not change a row (micro-batching relies on it)', async (name) => {
+      const file = join(dir, `${name}.onnx`);
+      const batched = await logitsOf(file, cases, [0, 1, 2], seq());
+      const shortRow = 1;
+      const len = cases.lengths[shortRow];
+      const alone = await logitsOf(file, cases, [shortRow], len);
+      let maxDiff = 0;
+      for (let t = 0; t < len * 9; t++) maxDiff = Math.max(maxDiff, Math.abs(alone[t] - batched[shortRow * seq() * 9 + t]));
+      expect(maxDiff).toBeLessThan(name.startsWith('int8') ? 0.05 : 1e-4);
+    });
+
+    it("the gateway's Viterbi with decoder.json's CRF decodes torch's path from the fp32 file", async () => {
+      const out = await logitsOf(join(dir, 'fp32.onnx'), cases, [0, 1, 2], seq());
+      const n = decoder.labels.length;
+      const scores = addScores(schemeConstraints(decoder.labels), {
+        n,
+        transitions: Float32Array.from(decoder.crf.transitions.flat()),
+        start: Float32Array.from(decoder.crf.start),
+        end: Float32Array.from(decoder.crf.end),
+      });
+      cases.lengths.forEach((len, i) => {
+        const path = viterbi(out.subarray(i * seq() * n, (i * seq() + len) * n), len, scores);
+        expect(Array.from(path)).toEqual(cases.paths[i]);
+      });
+    });
+  });
+}
