@@ -2,8 +2,9 @@
 to an assistant, with character-offset gold spans (PER / LOC / ORG).
 
 Held-out split: built from TEMPLATES the training split never sees (every 5th template of each domain) and from
-names held out of the training name lists (1 in 5 by a stable hash), so it measures generalisation, not recall of
-memorised strings. Each person span records its name origin, which the bias check uses.
+names held out of the training name lists (every name token in any spelling, 1 in 5 by a stable hash: name_split),
+so it measures generalisation, not recall of memorised strings. Each person span records its name origin, which the
+bias check uses.
 
     python3 synth.py OUT_DIR [--seed 13] [--train-docs 4000] [--heldout-docs 600] [--generated-names SHARE]
 
@@ -20,6 +21,7 @@ import os
 import random
 import re
 import sys
+import unicodedata
 
 from names import NameMarkov, origin_lists
 
@@ -28,8 +30,30 @@ DATA = os.environ.get("PHI_DATA", os.path.join(os.path.dirname(os.path.abspath(_
 
 
 
-def is_heldout_name(s):
-    return int(hashlib.md5(s.encode("utf-8")).hexdigest(), 16) % 5 == 0
+# name particles: shared by many names, so they say nothing about which name it is ("Al-Rashid", "van den Berg")
+PARTICLES = {"al", "el", "abu", "bin", "ibn", "de", "del", "la", "da", "di", "dos", "das", "du", "le", "van", "von",
+             "den", "der"}
+
+
+def name_keys(s):
+    """The tokens that identify a name in any spelling: its letter runs in lower case without accents, particles and
+    single letters (initials, the O of O'Brien) dropped unless nothing else is left ("Raúl" and "RAUL" -> raul;
+    "Al-Rashid" -> rashid; "Le" -> le)."""
+    toks = re.findall(r"[^\W\d_]+", strip_accents(s).lower())
+    return [t for t in toks if len(t) > 1 and t not in PARTICLES] or toks
+
+
+def held_out_key(key):
+    return int(hashlib.md5(key.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def name_split(s):
+    """Which split may use name s: "heldout" when every key is held out (1 in 5 keys, by a stable hash), "train" when
+    none is, None (neither) when it mixes both. Deciding by key rather than by string keeps every spelling of a held-out
+    name token out of the training split: accents stripped ("Raúl" -> "Raul"), a first name inside a surname
+    ("Rashid", "Al-Rashid"), the same name in two origins' lists ("Lee", "Fernando")."""
+    held = {held_out_key(k) for k in name_keys(s)}
+    return None if len(held) != 1 else ("heldout" if held == {True} else "train")
 
 
 def load_census(path, top):
@@ -57,10 +81,11 @@ class Pools:
         last = [fix_census_surname(s) for s in load_census(os.path.join(g, "us-census-1990-names", "dist.all.last"), 8000)]
         groups = {"us_census": (first, last)}
         groups.update(origin_lists())
-        keep = (lambda s: is_heldout_name(s)) if heldout else (lambda s: not is_heldout_name(s))
+        side = "heldout" if heldout else "train"
+        keep = lambda s: name_split(s) == side  # noqa: E731
         self.names = {k: ([x for x in f if keep(x)], [x for x in s if keep(x)]) for k, (f, s) in groups.items()}
-        # training split only: new names generated from each hand list (character bigrams); the held-out rule
-        # (is_heldout_name) refuses any that could be a held-out name. The held-out and bias sets keep list names.
+        # training split only: new names generated from each hand list (character bigrams); any with a held-out
+        # key is refused (not_training). The held-out and bias sets keep list names.
         self.generated_share = generated_share
         self.generated = None if heldout or generated_share <= 0 else {
             k: (NameMarkov(f), NameMarkov(s)) for k, (f, s) in self.names.items() if k != "us_census"}
@@ -86,9 +111,9 @@ class Pools:
         if self.generated and origin in self.generated:
             gen_first, gen_last = self.generated[origin]
             if rng.random() < self.generated_share:
-                first = gen_first.sample(rng, is_heldout_name) or first
+                first = gen_first.sample(rng, not_training) or first
             if rng.random() < self.generated_share:
-                last = gen_last.sample(rng, is_heldout_name) or last
+                last = gen_last.sample(rng, not_training) or last
         if origin in ("hispanic", "european", "slavic") and rng.random() < 0.3:
             first, last = strip_accents(first), strip_accents(last)
         if origin == "hispanic" and rng.random() < 0.2:
@@ -96,8 +121,11 @@ class Pools:
         return first, last, origin
 
 
+def not_training(s):
+    return name_split(s) != "train"
+
+
 def strip_accents(s):
-    import unicodedata
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 

@@ -131,8 +131,8 @@ def main():
     gen_note = (f"; {100 * gen_share:.0f} % of the first names and surnames of the hand-listed origins generated from "
                 "their list's character bigrams" if gen_share else "")
     gen_bias_note = (f" In training, {100 * gen_share:.0f} % of those origins' first names and surnames are new names "
-                     "generated from the training part of each list (character bigrams), never one the held-out rule "
-                     "would hold out, so that the model cannot only memorise ~40 names per list." if gen_share else "")
+                     "generated from the training part of each list (character bigrams), never one with a held-out "
+                     "name key, so that the model cannot only memorise ~40 names per list." if gen_share else "")
     dev_names = {"conll": "CoNLL-2003", "synth": "synthetic held-out", "wikigold": "WikiGold", "wnut17": "WNUT-17", "btc": "BTC"}
     sel_keys = ck.get("selection_sets") or ["conll"]  # checkpoints before 0.4.0 do not record it: CoNLL
     sets = [dev_names.get(k, k) for k in sel_keys]
@@ -285,7 +285,8 @@ the ratio is the useful part. Runs: fp32 {m['fp32']['throughput_tokens_per_s']['
 
 ## Bias check: PERSON recall by name origin
 
-Synthetic held-out documents (templates never seen in training; names held out of the training name lists), 150
+Synthetic held-out documents (templates never seen in training; no name token, in any spelling, that a training
+document uses: `synth.name_split` holds out one name key in five, `training/heldout_overlap.py` checks), 150
 documents per origin where the patient, a relative and the main clinician have names of that origin (other
 persons in a document, e.g. a second clinician, are drawn from any origin and not scored). Only recall is
 reported: precision is not meaningful on this set because those other persons are not gold.

@@ -29,7 +29,12 @@ if (!trainingToolsEnabled) {
       expect(crash).toBeNull();
       const modules = new Set(results.map((r) => r.id.split('.').slice(0, 2).join('.')));
       expect([...modules]).toEqual(
-        expect.arrayContaining(['tests.test_crf', 'tests.test_evaluate_lib', 'tests.test_prepare_data']),
+        expect.arrayContaining([
+          'tests.test_crf',
+          'tests.test_evaluate_lib',
+          'tests.test_prepare_data',
+          'tests.test_synth',
+        ]),
       );
     });
     for (const r of results) {

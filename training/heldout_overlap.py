@@ -1,0 +1,118 @@
+"""Do the synthetic held-out split and the bias set name anyone the training split names?
+
+    python3 heldout_overlap.py SYNTH_DIR [--model MODEL_DIR WORK_DIR]
+SYNTH_DIR is synth.py's output. A held-out person span "overlaps" when one of its name keys (synth.name_keys: lower
+case, accents removed, particles such as al- or van dropped) is a key of a person span in synth_train.jsonl. Prints
+the share of overlapping spans per set and origin. With --model, also PERSON recall of that packaged model
+(onnxruntime-node, the gateway's Viterbi; needs npm run build) on all spans and on the spans that do not overlap;
+WORK_DIR holds the intermediate feature and prediction files."""
+import collections
+import json
+import os
+import subprocess
+import sys
+
+import phi_features as pf
+from evaluate_lib import spans as bio_spans
+from prepare_data import LABELS
+from synth import name_keys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def person_keys(doc, span):
+    return set(name_keys(doc["text"][span[0]:span[1]]))
+
+
+def training_keys(synth_dir):
+    keys = set()
+    for d in read(os.path.join(synth_dir, "synth_train.jsonl")):
+        for sp in d["spans"]:
+            if sp[2] == "PER":
+                keys |= person_keys(d, sp)
+    return keys
+
+
+def overlap_report(name, docs, seen):
+    """Per origin: (person spans, spans with a key seen in training). Scored persons: bias.jsonl scores only the
+    document's origin (as evaluate.py does)."""
+    out = collections.defaultdict(lambda: [0, 0])
+    for d in docs:
+        for sp in d["spans"]:
+            if sp[2] != "PER" or ("origin" in d and sp[3] != d["origin"]):
+                continue
+            row = out[sp[3]]
+            row[0] += 1
+            row[1] += bool(person_keys(d, sp) & seen)
+    total = [sum(v[i] for v in out.values()) for i in (0, 1)]
+    print(f"{name}: {total[1]} of {total[0]} person spans ({total[1] / max(total[0], 1):.1%}) share a name key with "
+          f"the training split; by origin: " + ", ".join(f"{o} {v[1]}/{v[0]}" for o, v in sorted(out.items())))
+    return out
+
+
+def recall(model_dir, work, name, docs, seen):
+    """PERSON recall per origin on all scored spans and on those without a seen key."""
+    fz = pf.Featurizer.load(model_dir)
+    cfg = json.load(open(os.path.join(model_dir, "config.json"), encoding="utf-8"))
+    labels = [cfg["id2label"][str(i)] for i in range(len(cfg["id2label"]))]
+    assert labels == LABELS, labels
+    os.makedirs(work, exist_ok=True)
+    decoder = os.path.join(work, "decoder.json")
+    with open(decoder, "w") as f:
+        json.dump({"labels": labels, "crf": cfg.get("crf")}, f)
+    rows, items = [], []
+    for d in docs:
+        scored = [sp for sp in d["spans"] if sp[2] == "PER" and ("origin" not in d or sp[3] == d["origin"])]
+        toks = [t for _, _, t in pf.tokenize(d["text"])]
+        f = fz.encode(toks)
+        rows.append({k: f[k] for k in ("word_ids", "shape_ids", "char_ids", "gazetteers")})
+        # gold spans as token index ranges, each flagged: does it share a key with training?
+        u16 = [0]
+        for ch in d["text"]:
+            u16.append(u16[-1] + (2 if ord(ch) > 0xFFFF else 1))
+        offsets = [(s, e) for s, e, _ in pf.tokenize(d["text"])]
+        gold = []
+        for sp in scored:
+            inside = [i for i, (s, e) in enumerate(offsets) if s >= u16[sp[0]] and e <= u16[sp[1]]]
+            gold.append((inside[0], inside[-1] + 1, bool(person_keys(d, sp) & seen), sp[3]))
+        items.append(gold)
+    feats, pred = os.path.join(work, f"{name}.feats.json"), os.path.join(work, f"{name}.pred.json")
+    with open(feats, "w") as f:
+        json.dump(rows, f)
+    subprocess.run(["node", os.path.join(HERE, "onnx_tool.js"), "predict", os.path.join(model_dir, "model.onnx"), feats,
+                    pred, decoder], check=True)
+    preds = json.load(open(pred))
+    hit = collections.defaultdict(lambda: collections.Counter())
+    for gold, p in zip(items, preds):
+        found = {(a, b) for a, b, t in bio_spans([LABELS[i] for i in p]) if t == "PER"}
+        for a, b, overlaps, origin in gold:
+            for group in ("all", "seen" if overlaps else "unseen"):
+                hit[origin][group + "_n"] += 1
+                hit[origin][group + "_tp"] += (a, b) in found
+    print(f"{name}: PERSON recall, all spans / spans without a training key (n):")
+    for origin, c in sorted(hit.items()):
+        print(f"  {origin:12s} {c['all_tp'] / c['all_n']:.3f} ({c['all_n']}) / "
+              f"{c['unseen_tp'] / max(c['unseen_n'], 1):.3f} ({c['unseen_n']})")
+    return hit
+
+
+def main():
+    synth_dir = sys.argv[1]
+    seen = training_keys(synth_dir)
+    sets = {"held-out": read(os.path.join(synth_dir, "synth_heldout.jsonl")),
+            "bias": read(os.path.join(synth_dir, "bias.jsonl"))}
+    for name, docs in sets.items():
+        overlap_report(name, docs, seen)
+    if "--model" in sys.argv:
+        i = sys.argv.index("--model")
+        for name, docs in sets.items():
+            recall(sys.argv[i + 1], sys.argv[i + 2], name, docs, seen)
+
+
+if __name__ == "__main__":
+    main()
