@@ -18,7 +18,7 @@ import phi_features as pf
 
 DATA = os.environ.get("PHI_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data"))
 LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
-VOCAB_SIZE = 40000
+VOCAB_SIZE = int(os.environ.get("PHI_VOCAB", 40000))  # words in vocab.txt (with <pad> and <unk>); only words seen >= 3 times
 MAX_SEQ = 128
 WNUT_MAP = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG"}  # product, creative-work -> O
 ORG_WORDS = ("hospital hospitals clinic clinics medical center centre health healthcare university college school "

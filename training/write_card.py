@@ -189,7 +189,7 @@ label them `O`).
 | featurizer | `phi-word-v1` (`src/detectors/ner/word-featurizer.ts`; Python mirror `training/phi_features.py`) |
 | labels | `O B-PER I-PER B-LOC I-LOC B-ORG I-ORG B-MISC I-MISC`; serving maps PER→PERSON, LOC→LOCATION, ORG→ORGANIZATION, MISC dropped |
 | shipped file | `model.onnx` = **{shipped}** ({ship['bytes'] / 1e6:.1f} MB) |
-| parameters | {n_params:,} (word embedding 40,000 × {hp['word_dim']} = {40000 * hp['word_dim']:,}; the rest {n_params - 40000 * hp['word_dim']:,}) |
+| parameters | {n_params:,} (word embedding {ck['n_words']:,} × {hp['word_dim']} = {ck['n_words'] * hp['word_dim']:,}; the rest {n_params - ck['n_words'] * hp['word_dim']:,}) |
 | folder size | {sum(size.values()) / 1e6:.1f} MB ({', '.join(f'{k} {v / 1e6:.2f} MB' for k, v in size.items())}) |
 | max tokens per window | {window} (`max_length`{window_note}; the runtime windows longer texts with overlap) |
 | selected checkpoint | {kept} |
@@ -197,7 +197,7 @@ label them `O`).
 ## Architecture
 
 Per token (tokens = letter runs, digit runs, or single other characters; UTF-16 offsets):
-- word embedding ({hp['word_dim']}-d, 40k lower-cased, digit-normalised words; initialised from fastText skip-gram
+- word embedding ({hp['word_dim']}-d, {ck['n_words'] // 1000}k lower-cased, digit-normalised words; initialised from fastText skip-gram
   vectors trained here on `../shared/data/unlabeled` (~12M tokens) plus the labeled training text{tied_note});
 - capitalization/shape embedding ({hp['shape_dim']}-d, 9 classes);
 - char-CNN over the first 16 code points (char dim {hp['char_dim']}, {hp['char_filters']} filters, width 3, masked max-pool);
@@ -230,7 +230,7 @@ weights) and the word-embedding table is stored in int8 with a per-row scale (`t
 | unlabeled text (`../shared/data/unlabeled`: Reuters-21578, 20 Newsgroups, MedQuAD, PIL, MASC, Brown, ABC, webtext, NPS chat, PTB sample, inaugural, state-of-the-union) | {"fastText word vectors and masked-word pre-training of the encoder" if mlm else "fastText word vectors only"} | mixed: research-use / non-commercial / CC BY / public domain (see `../shared/data/unlabeled/README.md`). What the model learned from it is baked into its weights. |
 | gazetteers shipped in `gazetteers.json` | features | US Census 1990 names: public domain; world cities (GeoNames): CC BY 4.0 — credit GeoNames; libpostal dictionaries: MIT (© 2015 openvenues); organisation-word list: this project |
 
-The vocabulary (`vocab.txt`) is the 40k most frequent normalised words of that text. No test split of any public
+The vocabulary (`vocab.txt`) is the {ck['n_words'] // 1000}k most frequent normalised words of that text (seen at least 3 times). No test split of any public
 NER corpus was looked at. `--no-conll` removes CoNLL-2003 and Reuters-21578; some other unlabeled sources used for the
 word vectors{" and pre-training" if mlm else ""} are non-commercial (Brown, NPS chat, PTB sample) — drop them in `fasttext_corpus.py`{" and `pretrain_mlm.py`" if mlm else ""} if that matters.
 
