@@ -14,7 +14,7 @@ import sys
 
 import phi_features as pf
 from evaluate_lib import spans as bio_spans
-from prepare_data import LABELS
+from prepare_data import LABELS, utf16_offsets
 from synth import name_keys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -68,17 +68,14 @@ def recall(model_dir, work, name, docs, seen):
     rows, items = [], []
     for d in docs:
         scored = [sp for sp in d["spans"] if sp[2] == "PER" and ("origin" not in d or sp[3] == d["origin"])]
-        toks = [t for _, _, t in pf.tokenize(d["text"])]
-        f = fz.encode(toks)
+        toks = pf.tokenize(d["text"])
+        f = fz.encode([t for _, _, t in toks])
         rows.append({k: f[k] for k in ("word_ids", "shape_ids", "char_ids", "gazetteers")})
         # gold spans as token index ranges, each flagged: does it share a key with training?
-        u16 = [0]
-        for ch in d["text"]:
-            u16.append(u16[-1] + (2 if ord(ch) > 0xFFFF else 1))
-        offsets = [(s, e) for s, e, _ in pf.tokenize(d["text"])]
+        u16 = utf16_offsets(d["text"])
         gold = []
         for sp in scored:
-            inside = [i for i, (s, e) in enumerate(offsets) if s >= u16[sp[0]] and e <= u16[sp[1]]]
+            inside = [i for i, (s, e, _) in enumerate(toks) if s >= u16[sp[0]] and e <= u16[sp[1]]]
             gold.append((inside[0], inside[-1] + 1, bool(person_keys(d, sp) & seen), sp[3]))
         items.append(gold)
     feats, pred = os.path.join(work, f"{name}.feats.json"), os.path.join(work, f"{name}.pred.json")

@@ -171,12 +171,18 @@ def load_btc(path):
     return docs
 
 
-def spans_to_bio(text, spans):
-    toks = pf.tokenize(text)
-    # convert code-point offsets of spans to utf-16 offsets
+def utf16_offsets(text):
+    """u16[i]: the UTF-16 offset of code point i of text (len(text) + 1 entries): synth.py's spans count code points,
+    the tokenizer counts UTF-16 units, as JavaScript does."""
     u16 = [0]
     for ch in text:
         u16.append(u16[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return u16
+
+
+def spans_to_bio(text, spans):
+    toks = pf.tokenize(text)
+    u16 = utf16_offsets(text)
     sp = [(u16[s], u16[e], lab) for s, e, lab, *_ in spans]
     tags = []
     for s, e, _ in toks:
