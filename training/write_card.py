@@ -90,6 +90,14 @@ def main():
     for name in m["fp32"]["dev"]:
         a, b = m["fp32"]["dev"][name]["micro_PLO"]["f1"], m["int8"]["dev"][name]["micro_PLO"]["f1"]
         delta_rows.append(f"| {DEV_NAMES.get(name, name)} | {f(a)} | {f(b)} | {100 * (b - a):+.2f} |")
+    # the int8 target (<= 0.5 points) on every set, not only the CoNLL dev set build.sh decides on
+    deltas = {n: m["int8"]["dev"][n]["micro_PLO"]["f1"] - m["fp32"]["dev"][n]["micro_PLO"]["f1"] for n in m["fp32"]["dev"]}
+    worst_int8 = min(deltas, key=deltas.get)
+    n_worst = m["fp32"]["dev"][worst_int8]["micro_PLO"]["support"]
+    int8_note = (f"`build.sh` ships int8 when it costs at most 0.5 points on CoNLL-2003 dev and is faster. Over every set the "
+                 f"largest change is {100 * deltas[worst_int8]:+.2f} points on {DEV_NAMES.get(worst_int8, worst_int8)}, "
+                 f"whose {n_worst:,} gold spans make one span found or lost worth about {100 / n_worst:.2f} points"
+                 + (" — beyond 0.5 points there." if deltas[worst_int8] < -0.005 else "."))
     bias_rows = ["| name origin | PERSON recall | gold names |", "| --- | ---: | ---: |"]
     for o, v in ship["bias"].items():
         bias_rows.append(f"| {ORIGINS.get(o, o)} | {f(v['per_recall'])} | {v['n']} |")
@@ -272,6 +280,8 @@ PERSON recall: {', '.join(f'{DEV_NAMES.get(k, k)} {f(v)}' for k, v in per_recall
 ## int8 vs fp32
 
 {chr(10).join(delta_rows)}
+
+{int8_note}
 
 | | fp32 | int8 |
 | --- | ---: | ---: |
