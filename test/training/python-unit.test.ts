@@ -1,6 +1,7 @@
 /**
  * The training code's own unit tests (training/tests/test_*.py: corpus conversion and packing, the scorers, the CRF
- * and its marginals, the synthetic corpus's held-out split), one Jest test per Python test.
+ * and its marginals, the synthetic corpus's held-out split, the training loop's batching and tail averaging), one
+ * Jest test per Python test.
  */
 import { PYTHON, runPython, trainingToolsEnabled, trainingToolsMissing } from '../helpers/training-python';
 
@@ -34,6 +35,7 @@ if (!trainingToolsEnabled) {
           'tests.test_evaluate_lib',
           'tests.test_prepare_data',
           'tests.test_synth',
+          'tests.test_train',
         ]),
       );
     });
