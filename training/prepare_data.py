@@ -249,10 +249,14 @@ def build_gazetteers():
     return gaz
 
 
-def dev_sets(work, max_seq):
+def load_wikigold():
+    return load_iob1(os.path.join(DATA, "wikigold", "wikigold.conll.txt"), "wikigold")
+
+
+def dev_sets(work, max_seq, wikigold=None):
     """The dev sets, packed like training: CoNLL-2003 testa, WNUT-17 dev, BTC dev, every 5th WikiGold article and the
-    synthetic held-out split (WORK/synth)."""
-    wikigold = load_iob1(os.path.join(DATA, "wikigold", "wikigold.conll.txt"), "wikigold")
+    synthetic held-out split (WORK/synth). wikigold: the corpus as load_wikigold returns it, when already read."""
+    wikigold = wikigold or load_wikigold()
     return {
         "conll": pack_sentences(load_iob1(os.path.join(DATA, "conll2003", "eng.testa"), "conll"), max_seq, "conll"),
         "wnut17": pack_sentences(load_wnut(os.path.join(DATA, "wnut17", "emerging.dev.conll")), max_seq, "wnut17"),
@@ -286,7 +290,7 @@ def main():
 
     os.makedirs(os.path.join(work, "data"), exist_ok=True)
     os.makedirs(os.path.join(work, "model"), exist_ok=True)
-    wikigold = load_iob1(os.path.join(DATA, "wikigold", "wikigold.conll.txt"), "wikigold")
+    wikigold = load_wikigold()
     splits = {
         "train": {
             "wnut17": pack(load_wnut(os.path.join(DATA, "wnut17", "wnut17train.conll")), source="wnut17"),
@@ -294,7 +298,7 @@ def main():
             "wikigold": pack([d for i, d in enumerate(wikigold) if i % 5 != 4], source="wikigold"),
             "synth": pack(load_synth(os.path.join(work, "synth", "synth_train.jsonl")), source="synth"),
         },
-        "dev": dev_sets(work, max_seq),
+        "dev": dev_sets(work, max_seq, wikigold),
     }
     if not no_conll:
         splits["train"]["conll"] = pack(load_iob1(os.path.join(DATA, "conll2003", "eng.train"), "conll"), source="conll")
