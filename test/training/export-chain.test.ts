@@ -1,14 +1,19 @@
 /** @jest-environment ./test/helpers/onnx-jest-environment.js */
 /**
- * build.sh's shipping chain on a tiny random model: export_onnx.py → quantize.py → fold_char_conv.py. What
- * onnxruntime-node computes from each file must be what torch computed, and the gateway's Viterbi must decode the
- * same path as the training code's; int8 may move logits only by its rounding.
+ * build.sh's shipping chain on a tiny random model: export_onnx.py → quantize.py → fold_char_conv.py →
+ * package_model.py. What onnxruntime-node computes from each file must be what torch computed, and the gateway's
+ * Viterbi must decode the same path as the training code's; int8 may move logits only by its rounding; the packaged
+ * folder must load in the gateway and featurize exactly as the Python featurizer did.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { createNerDetector } from '../../src/detectors/ner/ner-detector';
+import { loadNerModel } from '../../src/detectors/ner/model-loader';
 import { addScores, schemeConstraints, viterbi } from '../../src/detectors/ner/viterbi';
+import { createWordFeaturizer } from '../../src/detectors/ner/word-featurizer';
+import type { NerModelConfig } from '../../src/detectors/ner/types';
 import { runPython, trainingToolsEnabled, trainingToolsMissing } from '../helpers/training-python';
 
 interface Cases {
@@ -141,6 +146,47 @@ if (!trainingToolsEnabled) {
       cases.lengths.forEach((len, i) => {
         const path = viterbi(out.subarray(i * seq() * n, (i * seq() + len) * n), len, scores);
         expect(Array.from(path)).toEqual(cases.paths[i]);
+      });
+    });
+
+    describe("package_model.py's folder", () => {
+      const pkg = () => join(dir, 'pkg');
+
+      it('loads in the gateway with its CRF, window and featurizer, and detects over several windows', async () => {
+        const model = await loadNerModel(pkg(), { intraOpNumThreads: 1 });
+        try {
+          expect(model.featurizer.kind).toBe('phi-word-v1');
+          expect(model.decoding).toBe('viterbi-crf');
+          const config = JSON.parse(readFileSync(join(pkg(), 'config.json'), 'utf8')) as NerModelConfig;
+          expect(config.max_length).toBe(56);
+          const text = 'Dr. Maria Gonzalez saw the patient at Boston General Hospital in Chicago. '.repeat(12);
+          const found = await createNerDetector(model).detect(text, {});
+          for (const d of found) {
+            expect(['PERSON', 'LOCATION', 'ORGANIZATION']).toContain(d.entity);
+            expect(0 <= d.start && d.start < d.end && d.end <= text.length).toBe(true);
+            expect(text.slice(d.start, d.end).trim()).toBe(text.slice(d.start, d.end));
+          }
+        } finally {
+          await model.classifier.release?.();
+        }
+      });
+
+      it('its parity fixture (the Python featurizer on its resources) holds in TypeScript', () => {
+        const config = JSON.parse(readFileSync(join(pkg(), 'config.json'), 'utf8')) as NerModelConfig;
+        const featurizer = createWordFeaturizer(pkg(), config);
+        const fixture = JSON.parse(readFileSync(join(pkg(), 'parity.json'), 'utf8')) as {
+          cases: { text: string; tokens: [number, number][]; inputs: Record<string, number[]> }[];
+        };
+        expect(fixture.cases.length).toBeGreaterThan(5);
+        let known = 0;
+        for (const c of fixture.cases) {
+          const tokens = featurizer.tokenize(c.text);
+          expect(tokens.map((t) => [t.start, t.end])).toEqual(c.tokens);
+          const row = featurizer.encodeWindow(c.text, tokens);
+          for (const [name, data] of Object.entries(c.inputs)) expect([name, row.inputs[name].data]).toEqual([name, data]);
+          known += c.inputs.word_ids.filter((id) => id > 1).length;
+        }
+        expect(known).toBeGreaterThan(5); // the small vocabulary's words were found, not only <unk>
       });
     });
   });

@@ -2,11 +2,12 @@
 
     python3 tests/make_export_chain.py OUT_DIR     (from training/)
 Saves a checkpoint as train.py does, then runs the same scripts build.sh runs: export_onnx.py (fp32 + decoder.json),
-quantize.py (int8), fold_char_conv.py (both). Writes OUT_DIR/cases.json: ragged inputs, torch's logits for them and
+quantize.py (int8), fold_char_conv.py (both), package_model.py (the int8 folded file, into OUT_DIR/pkg). Writes OUT_DIR/cases.json: ragged inputs, torch's logits for them and
 the path torch's Viterbi (model.viterbi with the CRF's scores) decodes, so that the test can check what
 onnxruntime-node and the gateway's decoder make of each exported file."""
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -25,6 +26,38 @@ HP = dict(d=32, layers=2, heads=2, ffn=64, word_dim=100, char_dim=8, char_filter
 N_WORDS, N_CHARS = 1200, 60  # 120,000 embedding weights: above quantize.py's threshold for an int8 table
 
 
+def run_script(script, *args):
+    r = subprocess.run([sys.executable, os.path.join(HERE, script), *args], cwd=HERE, capture_output=True, text=True)
+    if r.returncode:
+        sys.exit(f"{script} failed:\n{r.stderr}")
+
+
+def package(out):
+    """package_model.py on the int8 folded file, as build.sh's last step, from a work dir of small resources:
+    OUT_DIR/pkg (with its own parity fixture, pkg/parity.json)."""
+    work = os.path.join(out, "work")
+    os.makedirs(os.path.join(work, "model"), exist_ok=True)
+    os.makedirs(os.path.join(work, "data"), exist_ok=True)
+    words = ["dr", "maria", "gonzalez", "saw", "the", "patient", "at", "boston", "general", "hospital", "in", "chicago"]
+    vocab = ["<pad>", "<unk>"] + words + [f"w{i}" for i in range(N_WORDS - 2 - len(words))]
+    chars = ["<pad>", "<unk>"] + sorted(set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,'-"))[:N_CHARS - 2]
+    gaz = {name: [] for name in pf.GAZ_NAMES}
+    gaz.update(first_name=["maria"], surname=["gonzalez"], city=["chicago", "boston"], title=["dr"],
+               org_word=["hospital", "general hospital"])
+    with open(os.path.join(work, "model", "vocab.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(vocab))
+    with open(os.path.join(work, "model", "chars.json"), "w", encoding="utf-8") as f:
+        json.dump(chars, f)
+    with open(os.path.join(work, "model", "gazetteers.json"), "w", encoding="utf-8") as f:
+        json.dump(gaz, f)
+    with open(os.path.join(work, "data", "max_seq.txt"), "w") as f:
+        f.write("64\n")
+    shutil.copyfile(os.path.join(out, "decoder.json"), os.path.join(work, "decoder.json"))
+    pkg = os.path.join(out, "pkg")
+    run_script("package_model.py", work, os.path.join(out, "int8.folded.onnx"), pkg, "--version", "0.0.0-test",
+               "--window", "56", "--fixture", os.path.join(pkg, "parity.json"))
+
+
 def main(out):
     os.makedirs(out, exist_ok=True)
     torch.manual_seed(11)
@@ -41,17 +74,12 @@ def main(out):
     ckpt = os.path.join(out, "tiny.pt")
     torch.save({"model": model.state_dict(), "hp": HP, "n_words": N_WORDS, "n_chars": N_CHARS, "labels": LABELS,
                 "epoch": 1, "init": None, "crf": crf.state_dict()}, ckpt)
-    py = sys.executable
-    steps = [
-        ["export_onnx.py", ckpt, os.path.join(out, "fp32.onnx"), os.path.join(out, "decoder.json")],
-        ["quantize.py", os.path.join(out, "fp32.onnx"), os.path.join(out, "int8.onnx")],
-        ["fold_char_conv.py", os.path.join(out, "fp32.onnx"), os.path.join(out, "fp32.folded.onnx")],
-        ["fold_char_conv.py", os.path.join(out, "int8.onnx"), os.path.join(out, "int8.folded.onnx")],
-    ]
-    for step in steps:
-        r = subprocess.run([py, os.path.join(HERE, step[0])] + step[1:], cwd=HERE, capture_output=True, text=True)
-        if r.returncode:
-            sys.exit(f"{step[0]} failed:\n{r.stderr}")
+    run_script("export_onnx.py", ckpt, os.path.join(out, "fp32.onnx"), os.path.join(out, "decoder.json"))
+    run_script("quantize.py", os.path.join(out, "fp32.onnx"), os.path.join(out, "int8.onnx"))
+    run_script("fold_char_conv.py", os.path.join(out, "fp32.onnx"), os.path.join(out, "fp32.folded.onnx"))
+    run_script("fold_char_conv.py", os.path.join(out, "int8.onnx"), os.path.join(out, "int8.folded.onnx"))
+
+    package(out)
 
     rng = np.random.default_rng(12)
     lengths = [23, 9, 16]
