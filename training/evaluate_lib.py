@@ -53,3 +53,23 @@ def score_conlleval(seqs, gold_seqs, pred_seqs, types=("PER", "LOC", "ORG", "MIS
         gold += conlleval_units(s, g)
         pred += conlleval_units(s, p)
     return score(gold, pred, types)
+
+
+def recall_gap_interval(per_group, resamples=2000, seed=13, level=0.95):
+    """How sure is a gap in recall between groups? per_group: {group: [(found, gold), ...]} with one pair per document.
+    Resamples each group's documents with replacement (seeded) and recomputes max - min of the groups' recalls.
+    Returns (low, high) of the central `level` interval and {group: share of resamples in which it was the lowest}."""
+    import random
+    rng = random.Random(seed)
+    gaps, lowest = [], collections.Counter()
+    for _ in range(resamples):
+        rec = {}
+        for g, docs in per_group.items():
+            draw = [docs[rng.randrange(len(docs))] for _ in docs]
+            gold = sum(n for _, n in draw)
+            rec[g] = sum(f for f, _ in draw) / gold if gold else 0.0
+        gaps.append(max(rec.values()) - min(rec.values()))
+        lowest[min(rec, key=rec.get)] += 1
+    gaps.sort()
+    cut = int(resamples * (1 - level) / 2)
+    return (gaps[cut], gaps[resamples - 1 - cut]), {g: lowest[g] / resamples for g in per_group}

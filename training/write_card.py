@@ -104,6 +104,15 @@ def main():
     rec = {o: v["per_recall"] for o, v in ship["bias"].items()}
     best, worst = max(rec, key=rec.get), min(rec, key=rec.get)
     per_recall = {n: ship["dev"][n]["PER"]["r"] for n in ship["dev"] if "PER" in ship["dev"][n]}
+    gap_interval = ""
+    if "bias_gap_interval" in ship:  # evaluate.py since 2026-12-07
+        lo, hi = ship["bias_gap_interval"]
+        shares = sorted(ship["bias_lowest_share"].items(), key=lambda kv: -kv[1])
+        gap_interval = (f" (95 % interval, documents resampled within each origin: {100 * lo:.1f}–{100 * hi:.1f} points; "
+                        "the lowest origin in those resamples: "
+                        + ", ".join(f"{ORIGINS.get(o, o)} {100 * v:.0f} %" for o, v in shares if v >= 0.05)
+                        + "). With ~20 held-out name tokens per hand-listed origin, which origin comes out lowest is "
+                        "itself uncertain: read the gap as a range, not a ranking")
     curve, epochs, train_tokens, epoch_secs = [], 0, "?", []
     log = os.path.join(work, "train.log")
     if os.path.exists(log):
@@ -304,7 +313,7 @@ reported: precision is not meaningful on this set because those other persons ar
 {chr(10).join(bias_rows)}
 
 Gap between best ({ORIGINS.get(best, best)}, {f(rec[best])}) and worst ({ORIGINS.get(worst, worst)}, {f(rec[worst])}):
-**{100 * (rec[best] - rec[worst]):.1f} points**. The surname/first-name gazetteers come from the US Census, so
+**{100 * (rec[best] - rec[worst]):.1f} points**{gap_interval}. The surname/first-name gazetteers come from the US Census, so
 names outside it rely on context, shape and characters; the hand-written name lists are small (40–50 per origin and
 part, a fifth of them held out for this set), so this measures template-level generalisation, not the full variety
 of real names.{gen_bias_note}

@@ -50,5 +50,22 @@ class ConllProtocol(unittest.TestCase):
         self.assertEqual(ev.conlleval_units(self.seq, self.gold), [["B-PER"], ["B-PER", "O", "B-PER"]])
 
 
+class RecallGapInterval(unittest.TestCase):
+    def test_the_interval_holds_the_observed_gap_and_names_the_lowest_group(self):
+        groups = {"a": [(9, 10), (8, 10), (10, 10), (9, 10)] * 10, "b": [(6, 10), (7, 10), (5, 10), (8, 10)] * 10}
+        (low, high), lowest = ev.recall_gap_interval(groups, resamples=500)
+        self.assertLess(low, 0.9 - 0.65)
+        self.assertGreater(high, 0.9 - 0.65)
+        self.assertEqual(lowest["b"], 1.0)
+        self.assertEqual(ev.recall_gap_interval(groups, resamples=500), ((low, high), lowest))  # seeded
+
+    def test_fewer_documents_give_a_wider_interval(self):
+        docs = [(1, 2), (2, 2), (0, 2), (2, 2), (1, 2)]
+        narrow, _ = ev.recall_gap_interval({"a": docs * 20, "b": docs * 20}, resamples=500)
+        wide, _ = ev.recall_gap_interval({"a": docs, "b": docs}, resamples=500)
+        self.assertGreater(wide[1] - wide[0], narrow[1] - narrow[0])
+        self.assertLess(narrow[0], 0.02)  # identical groups: a gap near 0 is inside
+
+
 if __name__ == "__main__":
     unittest.main()
