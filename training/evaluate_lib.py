@@ -1,5 +1,6 @@
 """Strict span matching P/R/F1 (conlleval semantics: an I- tag that does not continue a same-type entity opens one)."""
 import collections
+import random
 
 
 def spans(tags):
@@ -59,7 +60,6 @@ def recall_gap_interval(per_group, resamples=2000, seed=13, level=0.95):
     """How sure is a gap in recall between groups? per_group: {group: [(found, gold), ...]} with one pair per document.
     Resamples each group's documents with replacement (seeded) and recomputes max - min of the groups' recalls.
     Returns (low, high) of the central `level` interval and {group: share of resamples in which it was the lowest}."""
-    import random
     rng = random.Random(seed)
     gaps, lowest = [], collections.Counter()
     for _ in range(resamples):

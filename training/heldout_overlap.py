@@ -9,15 +9,13 @@ WORK_DIR holds the intermediate feature and prediction files."""
 import collections
 import json
 import os
-import subprocess
 import sys
 
 import phi_features as pf
+from evaluate import run_model
 from evaluate_lib import spans as bio_spans
 from prepare_data import LABELS, utf16_offsets
 from synth import name_keys
-
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def read(path):
@@ -78,15 +76,13 @@ def recall(model_dir, work, name, docs, seen):
             inside = [i for i, (s, e, _) in enumerate(toks) if s >= u16[sp[0]] and e <= u16[sp[1]]]
             gold.append((inside[0], inside[-1] + 1, bool(person_keys(d, sp) & seen), sp[3]))
         items.append(gold)
-    feats, pred = os.path.join(work, f"{name}.feats.json"), os.path.join(work, f"{name}.pred.json")
+    feats = os.path.join(work, f"{name}.feats.json")
     with open(feats, "w") as f:
         json.dump(rows, f)
-    subprocess.run(["node", os.path.join(HERE, "onnx_tool.js"), "predict", os.path.join(model_dir, "model.onnx"), feats,
-                    pred, decoder], check=True)
-    preds = json.load(open(pred))
+    preds = run_model(os.path.join(model_dir, "model.onnx"), feats, os.path.join(work, f"{name}.pred.json"), decoder)
     hit = collections.defaultdict(lambda: collections.Counter())
     for gold, p in zip(items, preds):
-        found = {(a, b) for a, b, t in bio_spans([LABELS[i] for i in p]) if t == "PER"}
+        found = {(a, b) for a, b, t in bio_spans(p) if t == "PER"}
         for a, b, overlaps, origin in gold:
             for group in ("all", "seen" if overlaps else "unseen"):
                 hit[origin][group + "_n"] += 1
