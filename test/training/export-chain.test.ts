@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { createNerDetector } from '../../src/detectors/ner/ner-detector';
 import { loadNerModel } from '../../src/detectors/ner/model-loader';
-import { addScores, schemeConstraints, viterbi } from '../../src/detectors/ner/viterbi';
+import { viterbi } from '../../src/detectors/ner/viterbi';
 import { createWordFeaturizer } from '../../src/detectors/ner/word-featurizer';
 import type { NerModelConfig } from '../../src/detectors/ner/types';
 import { runPython, trainingToolsEnabled, trainingToolsMissing } from '../helpers/training-python';
@@ -27,11 +27,6 @@ interface Cases {
   };
   logits: number[][][];
   paths: number[][];
-}
-
-interface Decoder {
-  labels: string[];
-  crf: { transitions: number[][]; start: number[]; end: number[] };
 }
 
 const FILES = ['fp32', 'fp32.folded', 'int8', 'int8.folded'] as const;
@@ -91,7 +86,6 @@ if (!trainingToolsEnabled) {
   describe('export → int8 → fold: the files build.sh ships', () => {
     let dir: string;
     let cases: Cases;
-    let decoder: Decoder;
     const seq = () => Math.max(...cases.lengths);
 
     beforeAll(() => {
@@ -99,7 +93,6 @@ if (!trainingToolsEnabled) {
       const r = runPython(['tests/make_export_chain.py', dir]);
       if (r.status !== 0) throw new Error(`make_export_chain.py failed (${r.status}): ${r.stderr}`);
       cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Cases;
-      decoder = JSON.parse(readFileSync(join(dir, 'decoder.json'), 'utf8')) as Decoder;
     }, 180_000);
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -134,19 +127,20 @@ if (!trainingToolsEnabled) {
       expect(maxDiff).toBeLessThan(name.startsWith('int8') ? 0.05 : 1e-4);
     });
 
-    it("the gateway's Viterbi with decoder.json's CRF decodes torch's path from the fp32 file", async () => {
+    it("the gateway's decoder, as its model loader builds it from the packaged CRF, decodes torch's path from the fp32 file", async () => {
       const out = await logitsOf(join(dir, 'fp32.onnx'), cases, [0, 1, 2], seq());
-      const n = decoder.labels.length;
-      const scores = addScores(schemeConstraints(decoder.labels), {
-        n,
-        transitions: Float32Array.from(decoder.crf.transitions.flat()),
-        start: Float32Array.from(decoder.crf.start),
-        end: Float32Array.from(decoder.crf.end),
-      });
-      cases.lengths.forEach((len, i) => {
-        const path = viterbi(out.subarray(i * seq() * n, (i * seq() + len) * n), len, scores);
-        expect(Array.from(path)).toEqual(cases.paths[i]);
-      });
+      const model = await loadNerModel(join(dir, 'pkg'), { intraOpNumThreads: 1 });
+      try {
+        const scores = model.decoder;
+        if (!scores) throw new Error('the packaged model has no Viterbi decoder');
+        const n = scores.n;
+        cases.lengths.forEach((len, i) => {
+          const path = viterbi(out.subarray(i * seq() * n, (i * seq() + len) * n), len, scores);
+          expect(Array.from(path)).toEqual(cases.paths[i]);
+        });
+      } finally {
+        await model.classifier.release?.();
+      }
     });
 
     describe("package_model.py's folder", () => {
