@@ -13,7 +13,7 @@ import sys
 
 import phi_features as pf
 from evaluate import run_model
-from evaluate_lib import spans as bio_spans
+from evaluate_lib import recall_gap_interval, spans as bio_spans
 from prepare_data import LABELS, utf16_offsets
 from synth import name_keys
 
@@ -81,16 +81,29 @@ def recall(model_dir, work, name, docs, seen):
         json.dump(rows, f)
     preds = run_model(os.path.join(model_dir, "model.onnx"), feats, os.path.join(work, f"{name}.pred.json"), decoder)
     hit = collections.defaultdict(lambda: collections.Counter())
+    unseen_docs = collections.defaultdict(list)  # origin -> [(found, gold)] per document, spans without a training key
     for gold, p in zip(items, preds):
         found = {(a, b) for a, b, t in bio_spans(p) if t == "PER"}
+        per_doc = collections.defaultdict(lambda: [0, 0])
         for a, b, overlaps, origin in gold:
             for group in ("all", "seen" if overlaps else "unseen"):
                 hit[origin][group + "_n"] += 1
                 hit[origin][group + "_tp"] += (a, b) in found
+            if not overlaps:
+                per_doc[origin][0] += (a, b) in found
+                per_doc[origin][1] += 1
+        for origin, pair in per_doc.items():
+            unseen_docs[origin].append(tuple(pair))
     print(f"{name}: PERSON recall, all spans / spans without a training key (n):")
     for origin, c in sorted(hit.items()):
         print(f"  {origin:12s} {c['all_tp'] / c['all_n']:.3f} ({c['all_n']}) / "
               f"{c['unseen_tp'] / max(c['unseen_n'], 1):.3f} ({c['unseen_n']})")
+    if len(unseen_docs) > 1:
+        rec = {o: c["unseen_tp"] / c["unseen_n"] for o, c in hit.items() if c["unseen_n"]}
+        (low, high), lowest = recall_gap_interval(unseen_docs)
+        print(f"  gap on spans without a training key: {100 * (max(rec.values()) - min(rec.values())):.1f} points "
+              f"(95 % interval over documents {100 * low:.1f}-{100 * high:.1f}); lowest in the resamples: "
+              + ", ".join(f"{o} {v:.0%}" for o, v in sorted(lowest.items(), key=lambda kv: -kv[1]) if v >= 0.05))
     return hit
 
 
