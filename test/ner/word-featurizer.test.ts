@@ -57,6 +57,14 @@ describe('phi-word-v1 pre-tokenization', () => {
     ['.', 7],
     ['😀', 8],
     ['北京', 9],
+    // the same classes off the ASCII fast path
+    ['émile', 1],
+    ['ÉMILE', 2],
+    ['Émile', 3],
+    ['É', 4],
+    ['ÉmIle', 5],
+    ['mcDonald', 5],
+    ['ǅemo', 3], // title-case letter
   ])('shape of %s is %d', (tok, id) => {
     expect(shapeId(tok)).toBe(id);
   });
@@ -82,6 +90,25 @@ describe('phi-word-v1 pre-tokenization', () => {
     expect(row.inputs.char_ids.data.slice(0, 3)).toEqual([2, 3, 0]);
     expect(row.inputs.gazetteers.data.filter((_, i) => i % 8 === 2)).toEqual([0, 1, 1]);
     expect(row.positions).toEqual([0, 1, 2]);
+  });
+
+  it('an entry listed by several gazetteers flags each of them, and overlapping entries flag their union', () => {
+    const f = buildWordFeaturizer({
+      vocab: ['<pad>', '<unk>'],
+      chars: ['<pad>', '<unk>'],
+      gazetteers: {
+        first_name: ['jordan'], surname: ['jordan'], city: ['new york'], region: ['york'], title: [], company_type: [],
+        street_type: [], org_word: ['york', 'new york times'],
+      },
+      maxTokensPerWindow: 8,
+    });
+    const text = 'Jordan New York Times';
+    const row = f.encodeWindow(text, f.tokenize(text));
+    const flags = (t: number) => row.inputs.gazetteers.data.slice(t * 8, t * 8 + 8);
+    expect(flags(0)).toEqual([1, 1, 0, 0, 0, 0, 0, 0]);
+    expect(flags(1)).toEqual([0, 0, 1, 0, 0, 0, 0, 1]);
+    expect(flags(2)).toEqual([0, 0, 1, 1, 0, 0, 0, 1]);
+    expect(flags(3)).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
   });
 });
 
