@@ -25,7 +25,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def feats_file(work, fz, name, seqs):
-    path = os.path.join(work, "eval", f"{name}.feats.json")
+    """The set's encoded features, cached under the featurizer's fingerprint: a work folder whose vocabulary was
+    rebuilt (another PHI_VOCAB) or a model from elsewhere never reads features encoded with other resources."""
+    path = os.path.join(work, "eval", f"{name}.{fz.fingerprint}.feats.json")
     if not os.path.exists(path):
         rows = []
         for s in seqs:

@@ -11,6 +11,7 @@ Per token:
   char ids  : first MAX_CHARS code points of the raw token, char_vocab (0 = pad, 1 = unk)
   gazetteer : N_GAZ binary flags (float32), see gazetteer_flags()
 """
+import hashlib
 import json
 import unicodedata
 
@@ -102,6 +103,11 @@ class Featurizer:
         self.vocab = {w: i for i, w in enumerate(vocab)}
         self.char_vocab = {c: i for i, c in enumerate(char_vocab)}
         self.gaz = [set(gaz[name]) for name in GAZ_NAMES]
+        # what the features depend on, for caches of encoded features (evaluate.feats_file)
+        h = hashlib.md5()
+        for part in (vocab, char_vocab, *(sorted(gaz[name]) for name in GAZ_NAMES)):
+            h.update(json.dumps(part, ensure_ascii=False).encode("utf-8"))
+        self.fingerprint = h.hexdigest()[:12]
 
     @classmethod
     def load(cls, model_dir):

@@ -1,4 +1,5 @@
 """Scoring (evaluate_lib.py): strict span matching, and the CoNLL protocol the model card's headline figures use."""
+import os
 import unittest
 
 import evaluate_lib as ev
@@ -69,3 +70,28 @@ class RecallGapInterval(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class FeatureCache(unittest.TestCase):
+    """evaluate.feats_file caches encoded dev sets in the work folder: under the featurizer's fingerprint, so that a
+    rebuilt vocabulary (or another model's resources) never reads features encoded with different ids."""
+
+    def featurizer(self, vocab):
+        import phi_features as pf
+        return pf.Featurizer(vocab, ["<pad>", "<unk>", "a"], {n: [] for n in pf.GAZ_NAMES})
+
+    def test_features_encoded_with_another_vocabulary_are_not_reused(self):
+        import json
+        import tempfile
+        from evaluate import feats_file
+        seqs = [{"tokens": ["alpha", "beta"]}]
+        small = self.featurizer(["<pad>", "<unk>", "alpha"])
+        large = self.featurizer(["<pad>", "<unk>", "alpha", "beta"])
+        self.assertNotEqual(small.fingerprint, large.fingerprint)
+        self.assertEqual(small.fingerprint, self.featurizer(["<pad>", "<unk>", "alpha"]).fingerprint)
+        with tempfile.TemporaryDirectory() as work:
+            os.makedirs(os.path.join(work, "eval"))
+            first = json.load(open(feats_file(work, small, "dev.x", seqs)))
+            second = json.load(open(feats_file(work, large, "dev.x", seqs)))
+        self.assertEqual(first[0]["word_ids"], [2, 1])
+        self.assertEqual(second[0]["word_ids"], [2, 3])
