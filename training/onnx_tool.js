@@ -56,14 +56,11 @@ async function main() {
   const dec = decoderFile ? JSON.parse(fs.readFileSync(decoderFile, 'utf8')) : null;
   let decode = null;
   if (dec) {
-    const v = require(path.join(__dirname, '..', 'dist', 'src', 'detectors', 'ner', 'viterbi.js'));
-    let scores = v.schemeConstraints(dec.labels);
-    if (dec.crf) {
-      scores = v.addScores(scores, {
-        n: dec.labels.length, transitions: Float32Array.from(dec.crf.transitions.flat()),
-        start: Float32Array.from(dec.crf.start), end: Float32Array.from(dec.crf.end),
-      });
-    }
+    // the scores the gateway's model loader builds from a model folder's config.json (BIO constraints + CRF)
+    const ner = path.join(__dirname, '..', 'dist', 'src', 'detectors', 'ner');
+    const v = require(path.join(ner, 'viterbi.js'));
+    const { decoderOf } = require(path.join(ner, 'model-loader.js'));
+    const scores = decoderOf({ crf: dec.crf ?? undefined }, dec.labels, decoderFile);
     decode = (em, len) => Array.from(v.viterbi(em, len, scores));
   }
   const out = [];

@@ -110,7 +110,11 @@ export async function loadNerModel(dir: string, opts: LoadNerModelOptions = {}):
   };
 }
 
-function decoderOf(config: NerModelConfig, labels: readonly string[], path: string): TransitionScores | null {
+/**
+ * The decoder a model's config asks for: BIO constraints plus the CRF's scores when it has them, or null for argmax.
+ * Also used by `training/onnx_tool.js`, so training scores a model exactly as the gateway decodes it.
+ */
+export function decoderOf(config: NerModelConfig, labels: readonly string[], path: string): TransitionScores | null {
   const crf = config.crf;
   if (config.decoding === 'argmax') {
     if (crf) throw new ModelError(`${path}: decoding: "argmax" cannot be combined with crf`);
