@@ -37,6 +37,12 @@ function patterns(d: Obj): string {
     '',
     `**Speed ratio vs the faster of the two (${c.fasterOfOthers})**: ${c.speedRatioAnalyze}× (engine.analyze), ${c.speedRatioRedact}× (engine.redact); by CPU time ${c.cpuTimeRatioAnalyze ?? 'n/a'}× (engine.analyze). Target: ${c.target}.`,
     '',
+    ...(d.mentionPropagationUniqueNames
+      ? [
+          `Mention propagation when each request names someone no other request names (the corpus's own names recur): ${d.mentionPropagationUniqueNames.msPerRequest} ms per request over ${d.mentionPropagationUniqueNames.requests} requests.`,
+          '',
+        ]
+      : []),
     'Recall per gold type (value no longer intact / fully removed):',
     '',
     table(['type', 'gold', ...libs.map((l) => l.name.split(' ')[0])], types.map((t) => [t, libs[0].quality.perType[t].gold, ...libs.map((l) => `${pct(l.quality.perType[t]?.recall)} / ${pct(l.quality.perType[t]?.recallFully)}`)])),
