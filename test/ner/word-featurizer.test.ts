@@ -92,6 +92,20 @@ describe('phi-word-v1 pre-tokenization', () => {
     expect(row.positions).toEqual([0, 1, 2]);
   });
 
+  it('refuses more gazetteers than its bit sets hold', () => {
+    const names = Array.from({ length: 31 }, (_, i) => `g${i}`);
+    const build = (n: number) =>
+      buildWordFeaturizer({
+        vocab: ['<pad>', '<unk>'],
+        chars: ['<pad>', '<unk>'],
+        gazetteers: Object.fromEntries(names.map((g) => [g, []])),
+        settings: { gazetteers: names.slice(0, n) },
+        maxTokensPerWindow: 8,
+      });
+    expect(() => build(30)).not.toThrow();
+    expect(() => build(31)).toThrow(/at most 30 gazetteers/);
+  });
+
   it('an entry listed by several gazetteers flags each of them, and overlapping entries flag their union', () => {
     const f = buildWordFeaturizer({
       vocab: ['<pad>', '<unk>'],

@@ -89,8 +89,8 @@ export function shapeId(token: string): number {
 }
 
 /**
- * `shapeId` of a token of ASCII letters only, from its character codes (most tokens; the Unicode property tests
- * per character cost a tenth of the featurizer's time); 0 for any other token.
+ * `shapeId` of a token of ASCII letters only, from its character codes (most tokens, and much cheaper than a Unicode
+ * property test per character); 0 for any other token, which takes the general path.
  */
 function asciiLetterShape(token: string): number {
   let up = 0;
@@ -132,6 +132,8 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturize
   res.chars.forEach((c, i) => {
     if (!chars.has(c)) chars.set(c, i);
   });
+  const nGaz = s.gazetteers.length;
+  if (nGaz > 30) throw new Error(`${WORD_FEATURIZER_KIND}: at most 30 gazetteers`);
   // entry -> bit g set when gazetteer g lists it: one lookup per candidate span instead of one per gazetteer
   const gazBits = new Map<string, number>();
   s.gazetteers.forEach((name, g) => {
@@ -139,8 +141,6 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturize
     if (!Array.isArray(list)) throw new Error(`${WORD_FEATURIZER_KIND}: gazetteer "${name}" is missing`);
     for (const entry of list) gazBits.set(entry, (gazBits.get(entry) ?? 0) | (1 << g));
   });
-  const nGaz = s.gazetteers.length;
-  if (nGaz > 30) throw new Error(`${WORD_FEATURIZER_KIND}: at most 30 gazetteers`);
   const maxChars = s.max_chars;
   const maxSpan = s.max_gazetteer_span;
 
