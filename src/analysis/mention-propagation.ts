@@ -1,5 +1,5 @@
 import type { EntityType } from '../detectors/entities';
-import { nextIndex } from '../detectors/next-index';
+import { nextIndex, previousIndex } from '../detectors/next-index';
 import type { Detection } from '../detectors/types';
 import { resolveConflicts } from './conflicts';
 
@@ -35,26 +35,14 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Characters that join a mention to a neighbouring word in an e-mail address, handle or compound ("j.smith"). */
 const JOINERS = '.@_+-';
 
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-
 /** The code point that ends right before `index`, as a string ('' at the start). */
 function pointBefore(text: string, index: number): string {
-  if (index <= 0) return '';
-  const from = index >= 2 && isLow(text.charCodeAt(index - 1)) && isHigh(text.charCodeAt(index - 2)) ? index - 2 : index - 1;
-  return text.slice(from, index);
+  return index <= 0 ? '' : text.slice(previousIndex(text, index), index);
 }
 
 /** The code point that starts at `index`, as a string ('' at the end). */
 function pointAt(text: string, index: number): string {
-  if (index >= text.length) return '';
-  const to = isHigh(text.charCodeAt(index)) && index + 1 < text.length && isLow(text.charCodeAt(index + 1)) ? index + 2 : index + 1;
-  return text.slice(index, to);
+  return index >= text.length ? '' : text.slice(index, nextIndex(text, index));
 }
 
 /** Nothing before `start` ties a mention to a word: no letter, digit or mark, nor a joiner after a letter or digit. */
@@ -90,8 +78,8 @@ function findMentions(text: string, ordered: readonly string[], own: readonly De
   let cursor = 0;
   for (const [start, f] of candidates) {
     if (start < cursor) continue;
-    // A `u` regex never starts a match inside a surrogate pair.
-    if (start > 0 && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) continue;
+    // A `u` regex never starts a match inside a surrogate pair (`start` its low half).
+    if (start > 0 && nextIndex(text, start - 1) > start) continue;
     if (!freeBefore(text, start)) continue;
     const form = ordered[f];
     const end = start + form.length;

@@ -12,3 +12,13 @@ export function nextIndex(text: string, index: number): number {
   }
   return index + 1;
 }
+
+/** The index one code point before `index` in `text`: `index - 2` right after a surrogate pair, else `index - 1`. */
+export function previousIndex(text: string, index: number): number {
+  if (index >= 2) {
+    const d = text.charCodeAt(index - 1);
+    const c = text.charCodeAt(index - 2);
+    if (d >= 0xdc00 && d <= 0xdfff && c >= 0xd800 && c <= 0xdbff) return index - 2;
+  }
+  return index - 1;
+}

@@ -1,4 +1,4 @@
-import { nextIndex } from '../../src/detectors/next-index';
+import { nextIndex, previousIndex } from '../../src/detectors/next-index';
 
 describe('nextIndex', () => {
   it('steps over a whole surrogate pair and one code unit otherwise', () => {
@@ -14,5 +14,22 @@ describe('nextIndex', () => {
     expect(nextIndex('\ud83dx', 0)).toBe(1);
     expect(nextIndex('😀', 1)).toBe(2);
     expect(nextIndex('ab', 2)).toBe(3);
+  });
+});
+
+describe('previousIndex', () => {
+  it('steps back over a whole surrogate pair and one code unit otherwise', () => {
+    const t = 'a😀𠀋b';
+    expect(previousIndex(t, 6)).toBe(5);
+    expect(previousIndex(t, 5)).toBe(3); // 𠀋
+    expect(previousIndex(t, 3)).toBe(1); // 😀
+    expect(previousIndex(t, 1)).toBe(0);
+  });
+
+  it('steps one unit back over a lone surrogate and from inside a pair', () => {
+    expect(previousIndex('\ude00', 1)).toBe(0);
+    expect(previousIndex('x\ude00', 2)).toBe(1);
+    expect(previousIndex('😀', 1)).toBe(0);
+    expect(previousIndex('ab', 0)).toBe(-1);
   });
 });
