@@ -1,5 +1,7 @@
 import { MAX_FORMS, MENTION_DETECTOR_ID, propagateMentions, withMentions, yieldingToNames } from '../../src/analysis/mention-propagation';
 import type { Detection } from '../../src/detectors/types';
+import { escapeRegExp } from '../../src/detectors/escape-regexp';
+import { nextIndex } from '../../src/detectors/next-index';
 import { withinWatchdog } from '../helpers/watchdog';
 
 /** A finding of `entity` on the first occurrence of `value` in `text`. */
@@ -174,14 +176,13 @@ describe('propagateMentions finds what one Unicode regex of the forms would find
   const BEFORE = String.raw`(?<![\p{L}\p{N}\p{M}])(?<![\p{L}\p{N}][.@_+-])`;
   const AFTER = String.raw`(?![\p{L}\p{N}\p{M}])(?![.@_+-][\p{L}\p{N}])`;
   function reference(text: string, forms: string[], own: Detection[]): Array<[number, string]> {
-    const escaped = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const re = new RegExp(`${BEFORE}(?:${escaped.join('|')})${AFTER}`, 'gu');
+    const re = new RegExp(`${BEFORE}(?:${forms.map(escapeRegExp).join('|')})${AFTER}`, 'gu');
     const out: Array<[number, string]> = [];
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (own.some((d) => d.start < end && start < d.end)) {
-        re.lastIndex = start + (text.codePointAt(start)! > 0xffff ? 2 : 1);
+        re.lastIndex = nextIndex(text, start);
         continue;
       }
       out.push([start, m[0]]);
