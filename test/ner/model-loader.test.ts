@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ModelError } from '../../src/detectors/ner/model-error';
@@ -119,6 +119,31 @@ describe('loadNerModel input check', () => {
     const needy = { ...fakeClassifier({}), inputNames: ['input_ids', 'attention_mask', 'position_ids'] };
     await expect(loadNerModel(dir, { classifier: needy, featurizers })).rejects.toThrow(
       /model inputs position_ids are not produced by featurizer fake-words/,
+    );
+  });
+
+  it('fails at load when a per-token input is not as wide as the featurizer makes it', async () => {
+    writeConfig({ id2label: { '0': 'O' }, phi_featurizer: 'fake-words' });
+    const fake = fakeClassifier({});
+    const probe = fakeFeaturizer({});
+    const row = probe.encodeWindow('Probe text.', await probe.tokenize('Probe text.'));
+    const [name] = Object.keys(row.inputs);
+    const wide = { ...fake, inputShapes: { [name]: ['batch', 'seq', 3] } };
+    await expect(loadNerModel(dir, { classifier: wide, featurizers })).rejects.toThrow(
+      new RegExp(`model input ${name} takes \\[batch, seq, 3\\], featurizer fake-words gives \\[batch, seq\\]`),
+    );
+    const same = { ...fake, inputShapes: { [name]: ['batch', 'seq'] } };
+    await expect(loadNerModel(dir, { classifier: same, featurizers })).resolves.toBeDefined();
+  });
+
+  it('refuses the shipped graph (8 gazetteer flags) under phi-word-v2, which feeds 10', async () => {
+    const shipped = join(__dirname, '..', '..', 'models', 'phi-ner-small');
+    cpSync(shipped, dir, { recursive: true });
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config.phi_featurizer).toBe('phi-word-v1');
+    writeConfig({ ...config, phi_featurizer: 'phi-word-v2' });
+    await expect(loadNerModel(dir)).rejects.toThrow(
+      /model input gazetteers takes \[batch, seq, 8\], featurizer phi-word-v2 gives \[batch, seq, 10\]/,
     );
   });
 });

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { createHfFeaturizer, hfMaxLength, HF_FEATURIZER_KIND } from './hf-featurizer';
 import type { Featurizer, NerModelConfig } from './types';
-import { createWordFeaturizer, WORD_FEATURIZER_KIND } from './word-featurizer';
+import { createWordFeaturizer, WORD_FEATURIZER_KIND, WORD_FEATURIZER_V2_KIND } from './word-featurizer';
 
 /** What a factory gets: the model folder, its validated `config.json`, and the model's input names. */
 export interface FeaturizerContext {
@@ -24,4 +24,5 @@ export const FEATURIZER_FACTORIES: Readonly<Record<string, FeaturizerFactory>> =
       maxLength: hfMaxLength(ctx.dir, ctx.config),
     }),
   [WORD_FEATURIZER_KIND]: (ctx) => createWordFeaturizer(ctx.dir, ctx.config),
+  [WORD_FEATURIZER_V2_KIND]: (ctx) => createWordFeaturizer(ctx.dir, ctx.config),
 };

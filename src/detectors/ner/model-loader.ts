@@ -148,6 +148,16 @@ async function checkInputs(featurizer: Featurizer, classifier: TokenClassifier, 
   const row = featurizer.encodeWindow(probe, tokens.slice(0, featurizer.maxTokensPerWindow));
   const missing = classifier.inputNames.filter((n) => !(n in row.inputs));
   if (missing.length) throw new ModelError(`${where}: model inputs ${missing.join(', ')} are not produced by featurizer ${kind}`);
+  for (const [name, shape] of Object.entries(classifier.inputShapes ?? {})) {
+    // [batch, seq, ...per token]: a fixed per-token size must be what the featurizer gives (phi-word-v1: 8 flags, v2: 10)
+    const inner = row.inputs[name]?.innerDims ?? [];
+    const fixed = shape.slice(2);
+    if (fixed.length !== inner.length || fixed.some((d, i) => typeof d === 'number' && d !== inner[i])) {
+      throw new ModelError(
+        `${where}: model input ${name} takes [${shape.join(', ')}], featurizer ${kind} gives [batch, seq${inner.map((d) => `, ${d}`).join('')}]`,
+      );
+    }
+  }
   if (numLabels === undefined) return;
   let dims: readonly number[];
   try {

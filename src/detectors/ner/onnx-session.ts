@@ -26,8 +26,11 @@ export async function createOnnxClassifier(modelPath: string, opts: OnnxSessionO
     throw new ModelError(`${modelPath}: cannot be loaded by onnxruntime`, { cause });
   }
   const outputName = session.outputNames.includes('logits') ? 'logits' : session.outputNames[0];
+  const inputShapes: Record<string, readonly (number | string)[]> = {};
+  for (const m of session.inputMetadata) if (m.isTensor) inputShapes[m.name] = m.shape;
   return {
     inputNames: [...session.inputNames],
+    inputShapes,
     async run(feeds: Record<string, Tensor>) {
       const ortFeeds: Record<string, ort.Tensor> = {};
       for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor(t.type, t.data, t.dims);

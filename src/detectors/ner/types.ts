@@ -47,6 +47,8 @@ export interface Tensor {
 /** The narrow interface around onnxruntime: feeds in, logits `[batch, seq, labels]` out. */
 export interface TokenClassifier {
   readonly inputNames: readonly string[];
+  /** Each input's declared shape (numbers fixed, strings symbolic: `batch`, `seq`), where the graph says. */
+  readonly inputShapes?: Readonly<Record<string, readonly (number | string)[]>>;
   run(feeds: Record<string, Tensor>): Promise<{ data: Float32Array; dims: [number, number, number] }>;
   release?(): Promise<void>;
 }

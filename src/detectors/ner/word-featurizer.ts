@@ -1,14 +1,15 @@
 /**
- * `phi-word-v1`: the featurizer of phi-gateway's own NER model (`models/phi-ner-small`). It must produce exactly
- * what `training/phi_features.py` produced at training time; `test/ner/word-featurizer.test.ts` checks parity
- * against a fixture written by Python.
+ * `phi-word-v1` and `phi-word-v2`: the featurizers of phi-gateway's own NER model (`models/phi-ner-small`). They must
+ * produce exactly what `training/phi_features.py` produced at training time; `test/ner/word-featurizer.test.ts`
+ * checks parity against a fixture written by Python, and against the Python code itself.
  *
  * Pre-tokenization: a run of letters/marks, a run of numbers, or one other non-space code point. Offsets are
  * UTF-16 (JavaScript string indices). Per token the model takes:
  *   word_ids       int64            vocab[normalize(token)]; 0 = padding, 1 = unknown
  *   shape_ids      int64            capitalization/shape class (see `shapeId`); 0 = padding
  *   char_ids       int64 [16]       first 16 code points of the raw token; 0 = padding, 1 = unknown
- *   gazetteers     float32 [8]      binary flags: token inside a gazetteer entry (up to 4 tokens long)
+ *   gazetteers     float32 [8]      binary flags: token inside a gazetteer entry (up to 4 tokens long);
+ *                  float32 [8 + 2]  phi-word-v2: then the two document flags of `documentFlags`
  *   attention_mask int64            1 for every real token
  * Padding (added by the runtime) is 0 everywhere, which the model reads as "nothing".
  */
@@ -17,6 +18,10 @@ import { join } from 'node:path';
 import type { Featurizer, NerModelConfig, RowInputs, TokenSpan } from './types';
 
 export const WORD_FEATURIZER_KIND = 'phi-word-v1';
+/** `phi-word-v1` plus document flags, computed over the whole text before it is cut into windows. */
+export const WORD_FEATURIZER_V2_KIND = 'phi-word-v2';
+/** The document flags of `phi-word-v2`, in input order (`phi_features.DOC_FLAGS`). */
+export const DOCUMENT_FLAGS = ['doc_after_capitalised', 'doc_after_first_name'] as const;
 
 /** Featurizer settings in `config.json` under `phi_word` (all optional; these are the defaults). */
 export interface WordFeaturizerSettings {
@@ -108,7 +113,58 @@ function asciiLetterShape(token: string): number {
   return c0 <= 90 && up === 1 ? 3 : 5;
 }
 
-/** `phi-word-v1` tokenizes synchronously. */
+const CAPITALISED_RE = /^[\p{Lu}\p{Lt}].*\p{Ll}/su;
+
+/** An upper- or title-case letter first and a lower-case letter after it ("Smith", "McDonald"; not "NASA", "x"). */
+export function capitalised(token: string): boolean {
+  const c0 = token.charCodeAt(0);
+  if (c0 >= 65 && c0 <= 90) {
+    for (let i = 1; i < token.length; i++) {
+      const c = token.charCodeAt(i);
+      if (c >= 97 && c <= 122) return true;
+      if (c > 127) return CAPITALISED_RE.test(token);
+    }
+    return false;
+  }
+  if (c0 < 128) return false;
+  return CAPITALISED_RE.test(token);
+}
+
+/**
+ * The document flags of each token (bit k = `DOCUMENT_FLAGS[k]`): does the same word (case-sensitive) stand
+ * somewhere else in the text right after a capitalised token (bit 0), one that is a listed first name (bit 1)? As a
+ * surname does after the full name: "Joseph Bernardin … Bernardin said". The token's own place does not count;
+ * the model sees that context already. `isFirstName` gets the previous token's normalized form.
+ */
+export function documentFlags(raw: readonly string[], isFirstName: (norm: string) => boolean): number[] {
+  const n = raw.length;
+  const cap = raw.map(capitalised);
+  const own = new Array<number>(n).fill(0);
+  const seen = new Map<string, [number, number]>();
+  for (let j = 1; j < n; j++) {
+    if (!cap[j] || !cap[j - 1]) continue;
+    const counts = seen.get(raw[j]) ?? [0, 0];
+    counts[0]++;
+    own[j] = 1;
+    if (isFirstName(normalizeWord(raw[j - 1]))) {
+      counts[1]++;
+      own[j] |= 2;
+    }
+    seen.set(raw[j], counts);
+  }
+  return raw.map((w, i) => {
+    const counts = cap[i] ? seen.get(w) : undefined;
+    if (!counts) return 0;
+    return (counts[0] > (own[i] & 1) ? 1 : 0) | (counts[1] > (own[i] & 2 ? 1 : 0) ? 2 : 0);
+  });
+}
+
+/** A token of `phi-word-v2`'s `tokenize`: with its document flags (see `documentFlags`). */
+export interface DocumentToken extends TokenSpan {
+  doc: number;
+}
+
+/** `phi-word-v1` and `-v2` tokenize synchronously. */
 export interface WordFeaturizer extends Featurizer {
   tokenize(text: string): TokenSpan[];
 }
@@ -119,11 +175,16 @@ export interface WordFeaturizerResources {
   gazetteers: Record<string, string[]>;
   settings?: Partial<WordFeaturizerSettings>;
   maxTokensPerWindow: number;
+  /** `phi-word-v1` (default) or `phi-word-v2`. */
+  kind?: string;
 }
 
 /** Build the featurizer from in-memory resources (tests) — `createWordFeaturizer` reads them from a folder. */
 export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturizer {
   const s: WordFeaturizerSettings = { ...DEFAULTS, ...(res.settings ?? {}) };
+  const kind = res.kind ?? WORD_FEATURIZER_KIND;
+  if (kind !== WORD_FEATURIZER_KIND && kind !== WORD_FEATURIZER_V2_KIND) throw new Error(`word featurizer: unknown kind ${kind}`);
+  const withDocument = kind === WORD_FEATURIZER_V2_KIND;
   const vocab = new Map<string, number>();
   res.vocab.forEach((w, i) => {
     if (!vocab.has(w)) vocab.set(w, i);
@@ -143,11 +204,21 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturize
   });
   const maxChars = s.max_chars;
   const maxSpan = s.max_gazetteer_span;
+  const firstNameBit = s.gazetteers.indexOf('first_name');
+  if (withDocument && firstNameBit < 0) throw new Error(`${kind}: its document flags need the gazetteer "first_name"`);
+  const isFirstName = (norm: string) => ((gazBits.get(norm) ?? 0) & (1 << firstNameBit)) !== 0;
+  const nFlags = nGaz + (withDocument ? DOCUMENT_FLAGS.length : 0);
 
   return {
-    kind: WORD_FEATURIZER_KIND,
+    kind,
     maxTokensPerWindow: res.maxTokensPerWindow,
-    tokenize: wordTokenize,
+    tokenize: withDocument
+      ? (text: string): DocumentToken[] => {
+          const tokens = wordTokenize(text);
+          const flags = documentFlags(tokens.map((t) => text.slice(t.start, t.end)), isFirstName);
+          return tokens.map((t, i) => ({ start: t.start, end: t.end, doc: flags[i] }));
+        }
+      : wordTokenize,
     encodeWindow(text: string, tokens: TokenSpan[]): RowInputs {
       const n = tokens.length;
       const raw = tokens.map((t) => text.slice(t.start, t.end));
@@ -155,7 +226,7 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturize
       const wordIds = new Array<number>(n);
       const shapeIds = new Array<number>(n);
       const charIds = new Array<number>(n * maxChars).fill(0);
-      const gazFlags = new Array<number>(n * nGaz).fill(0);
+      const gazFlags = new Array<number>(n * nFlags).fill(0);
       for (let i = 0; i < n; i++) {
         wordIds[i] = vocab.get(norms[i]) ?? 1;
         shapeIds[i] = shapeId(raw[i]);
@@ -173,8 +244,17 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturize
           const bits = gazBits.get(key);
           if (bits === undefined) continue;
           for (let g = 0; g < nGaz; g++) {
-            if (bits & (1 << g)) for (let t = i; t < i + len; t++) gazFlags[t * nGaz + g] = 1;
+            if (bits & (1 << g)) for (let t = i; t < i + len; t++) gazFlags[t * nFlags + g] = 1;
           }
+        }
+      }
+      if (withDocument) {
+        // tokens from tokenize() carry flags computed over the whole text; others: the window is the document
+        const doc = tokens.every((t) => typeof (t as DocumentToken).doc === 'number')
+          ? tokens.map((t) => (t as DocumentToken).doc)
+          : documentFlags(raw, isFirstName);
+        for (let i = 0; i < n; i++) {
+          for (let k = 0; k < DOCUMENT_FLAGS.length; k++) if (doc[i] & (1 << k)) gazFlags[i * nFlags + nGaz + k] = 1;
         }
       }
       return {
@@ -183,7 +263,7 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturize
           word_ids: { type: 'int64', data: wordIds, innerDims: [] },
           shape_ids: { type: 'int64', data: shapeIds, innerDims: [] },
           char_ids: { type: 'int64', data: charIds, innerDims: [maxChars] },
-          gazetteers: { type: 'float32', data: gazFlags, innerDims: [nGaz] },
+          gazetteers: { type: 'float32', data: gazFlags, innerDims: [nFlags] },
           attention_mask: { type: 'int64', data: new Array<number>(n).fill(1), innerDims: [] },
         },
         positions: tokens.map((_, i) => i),
@@ -192,12 +272,13 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturize
   };
 }
 
-/** Load `phi-word-v1` resources from a model folder (`vocab.txt`, `chars.json`, `gazetteers.json`). */
+/** Load `phi-word-v1`/`-v2` resources from a model folder (`vocab.txt`, `chars.json`, `gazetteers.json`). */
 export function createWordFeaturizer(modelDir: string, config: NerModelConfig): WordFeaturizer {
   const settings = { ...DEFAULTS, ...((config.phi_word as Partial<WordFeaturizerSettings> | undefined) ?? {}) };
   const vocab = readFileSync(join(modelDir, settings.vocab_file), 'utf8').split('\n');
   const chars = JSON.parse(readFileSync(join(modelDir, settings.chars_file), 'utf8')) as string[];
   const gazetteers = JSON.parse(readFileSync(join(modelDir, settings.gazetteers_file), 'utf8')) as Record<string, string[]>;
   const maxTokensPerWindow = typeof config.max_length === 'number' && config.max_length > 0 ? config.max_length : 128;
-  return buildWordFeaturizer({ vocab, chars, gazetteers, settings, maxTokensPerWindow });
+  const kind = config.phi_featurizer ?? WORD_FEATURIZER_KIND;
+  return buildWordFeaturizer({ vocab, chars, gazetteers, settings, maxTokensPerWindow, kind });
 }
