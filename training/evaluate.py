@@ -31,7 +31,7 @@ def feats_file(work, fz, name, seqs):
     if not os.path.exists(path):
         rows = []
         for s in seqs:
-            f = fz.encode(s["tokens"])
+            f = fz.encode(s["tokens"], s.get("docf"))
             rows.append({k: f[k] for k in ("word_ids", "shape_ids", "char_ids", "gazetteers")})
         with open(path, "w") as fh:
             json.dump(rows, fh)
@@ -60,7 +60,8 @@ def main():
             sets[name] = json.load(open(p, encoding="utf-8"))
     if "conll" in sets:  # casing robustness: the same dev set in ALL CAPS and in lower case
         for name, fn in (("conll_upper", str.upper), ("conll_lower", str.lower)):
-            sets[name] = [dict(s, tokens=[fn(t) if len(fn(t)) == len(t) else t for t in s["tokens"]])
+            # (document flags, phi-word-v2, computed again: a whole text in one case has none)
+            sets[name] = [dict(s, tokens=[fn(t) if len(fn(t)) == len(t) else t for t in s["tokens"]], docf=None)
                           for s in sets["conll"]]
     bias = json.load(open(os.path.join(work, "data", "bias.json"), encoding="utf-8"))
     results = {}

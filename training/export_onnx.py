@@ -3,7 +3,7 @@
     python3 export_onnx.py CKPT OUT.onnx [DECODER.json]
 Inputs (all padded with 0):
   word_ids int64 [batch, seq], shape_ids int64 [batch, seq], char_ids int64 [batch, seq, 16],
-  gazetteers float32 [batch, seq, 8], attention_mask int64 [batch, seq]
+  gazetteers float32 [batch, seq, 8 (phi-word-v1) or 10 (v2: + document flags)], attention_mask int64 [batch, seq]
 Output: logits float32 [batch, seq, n_labels]. Serving decodes them with Viterbi under the BIO constraints, plus the
 CRF's learned transitions when the checkpoint has a CRF: DECODER.json gets {"labels": [...], "crf": {...} | null}
 (package_model.py copies "crf" into config.json)."""
@@ -25,7 +25,7 @@ def main():
     model.eval()
     b, s = 2, 7
     dummy = (torch.randint(1, 100, (b, s)), torch.randint(1, 9, (b, s)), torch.randint(0, 50, (b, s, pf.MAX_CHARS)),
-             torch.zeros(b, s, pf.N_GAZ), torch.ones(b, s, dtype=torch.long))
+             torch.zeros(b, s, ck["hp"].get("flags", pf.N_GAZ)), torch.ones(b, s, dtype=torch.long))
     axes = {n: {0: "batch", 1: "seq"} for n in INPUTS}
     axes["logits"] = {0: "batch", 1: "seq"}
     torch.onnx.export(model, dummy, sys.argv[2], input_names=INPUTS, output_names=["logits"], dynamic_axes=axes,

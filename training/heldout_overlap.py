@@ -1,13 +1,15 @@
 """Do the synthetic held-out split and the bias set name anyone the training split names?
 
     python3 heldout_overlap.py SYNTH_DIR [--model MODEL_DIR WORK_DIR] [--write-unseen OUT.jsonl]
+        [--write-unseen-heldout OUT.jsonl]
 SYNTH_DIR is synth.py's output. A held-out person span "overlaps" when one of its name keys (synth.name_keys: lower
 case, accents removed, particles such as al- or van dropped) is a key of a person span in synth_train.jsonl. Prints
 the share of overlapping spans per set and origin. With --model, also PERSON recall of that packaged model
 (onnxruntime-node, the gateway's Viterbi; needs npm run build) on all spans and on the spans that do not overlap;
 WORK_DIR holds the intermediate feature and prediction files. With --write-unseen, writes the bias set without the
 person spans that overlap (persons are scored by recall only, so a model compared on that file is scored on names its
-training never saw: compare_models.js bias:OUT.jsonl)."""
+training never saw: compare_models.js bias:OUT.jsonl). With --write-unseen-heldout, writes the held-out documents none
+of whose persons overlap, whole (every span kept, so precision and micro F1 stay meaningful: jsonl:OUT.jsonl)."""
 import collections
 import json
 import os
@@ -122,6 +124,13 @@ def main():
             for d in sets["bias"]:
                 kept = [sp for sp in d["spans"] if sp[2] != "PER" or not (person_keys(d, sp) & seen)]
                 f.write(json.dumps({**d, "spans": kept}, ensure_ascii=False) + "\n")
+    if "--write-unseen-heldout" in sys.argv:
+        out = sys.argv[sys.argv.index("--write-unseen-heldout") + 1]
+        kept = [d for d in sets["held-out"] if not any(sp[2] == "PER" and person_keys(d, sp) & seen for sp in d["spans"])]
+        with open(out, "w", encoding="utf-8") as f:
+            for d in kept:
+                f.write(json.dumps(d, ensure_ascii=False) + "\n")
+        print(f"held-out documents without a person named in training: {len(kept)} of {len(sets['held-out'])}")
     if "--model" in sys.argv:
         i = sys.argv.index("--model")
         for name, docs in sets.items():

@@ -1,5 +1,5 @@
 """Write test/fixtures/phi-word-v1-parity.json: raw texts and the exact model inputs the Python featurizer makes
-for them with the resources in MODEL_DIR. The TypeScript test asserts identical tokens, offsets and inputs.
+for them with the resources in MODEL_DIR (phi-word-v1, or v2 with its document flags, as the folder's config says). The TypeScript test asserts identical tokens, offsets and inputs.
 
     python3 make_parity_fixture.py MODEL_DIR OUT.json
 """
@@ -17,6 +17,7 @@ TEXTS = [
     "中文 王小明 住在北京市。 日本語の山田太郎さん。 한국어 김민준",
     "Tabs\tand\u00a0non-breaking\u2003spaces\u3000and\ufeffBOM, 12,345.67 ½ ² Ⅻ ٣٤٥ x²",
     "İSTANBUL ΟΔΥΣΣΕΑΣ straße ǅemal Ǉubljana",
+    "Cardinal Joseph Bernardin spoke. Bernardin left with Mary Smith; smith, SMITH and Émile Zola. Later Zola and Smith.",
     "",
     "   ",
     "Seen by Dr Wei Zhang (cardiology) at St. Luke's Medical Center, 1200 N Oak Street, Springfield, IL 62704.",
@@ -42,7 +43,7 @@ def main():
         })
     with open(sys.argv[2], "w", encoding="utf-8") as f:
         # one case per line: readable diffs, compact file
-        f.write('{"featurizer": "phi-word-v1", "cases": [\n')
+        f.write(f'{{"featurizer": "{fz.name}", "cases": [\n')
         f.write(",\n".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in cases))
         f.write("\n]}\n")
     print(f"wrote {len(cases)} cases to {sys.argv[2]}")

@@ -35,13 +35,14 @@ class Layer(nn.Module):
 
 class PhiNer(nn.Module):
     def __init__(self, n_words, n_chars, n_labels, d=256, layers=4, heads=4, ffn=1024, word_dim=100,
-                 char_dim=32, char_filters=96, shape_dim=16, max_pos=256, dropout=0.1):
+                 char_dim=32, char_filters=96, shape_dim=16, max_pos=256, dropout=0.1, flags=pf.N_GAZ):
         super().__init__()
         self.word = nn.Embedding(n_words, word_dim, padding_idx=0)
         self.shape = nn.Embedding(len(pf.SHAPES), shape_dim, padding_idx=0)
         self.char = nn.Embedding(n_chars, char_dim, padding_idx=0)
         self.char_conv = nn.Conv1d(char_dim, char_filters, kernel_size=3, padding=1)
-        self.proj = nn.Linear(word_dim + shape_dim + char_filters + pf.N_GAZ, d)
+        # flags: the width of the `gazetteers` input (phi-word-v1: N_GAZ; v2 adds the document flags)
+        self.proj = nn.Linear(word_dim + shape_dim + char_filters + flags, d)
         self.pos = nn.Embedding(max_pos, d)
         self.layers = nn.ModuleList(Layer(d, heads, ffn, dropout) for _ in range(layers))
         self.ln = nn.LayerNorm(d)

@@ -3,15 +3,16 @@
 //   node onnx_tool.js predict MODEL.onnx FEATS.json OUT.json [DECODER.json]
 //        -> label ids per sequence, decoded exactly as the gateway does: Viterbi under the BIO constraints plus the
 //           CRF's transitions when DECODER.json ({"labels": [...], "crf": {...} | null}) has them. Needs `npm run build`.
-// FEATS.json: [{word_ids:[..], shape_ids:[..], char_ids:[[16]..], gazetteers:[[8]..]}, ...] written by evaluate.py
+// FEATS.json: [{word_ids:[..], shape_ids:[..], char_ids:[[16]..], gazetteers:[[8 or 10]..]}, ...] written by evaluate.py
+// (the gazetteers input's width is the model's: 8 flags for phi-word-v1, 10 for phi-word-v2)
 'use strict';
 const path = require('path');
 const ort = require(path.join(__dirname, '..', 'node_modules', 'onnxruntime-node'));
 const fs = require('fs');
 
-const MAXC = 16, NG = 8;
+const MAXC = 16;
 
-function feeds(rows) {
+function feeds(rows, NG) {
   const b = rows.length, s = Math.max(...rows.map((r) => r.word_ids.length));
   const w = new BigInt64Array(b * s), sh = new BigInt64Array(b * s), am = new BigInt64Array(b * s);
   const ch = new BigInt64Array(b * s * MAXC), gz = new Float32Array(b * s * NG);
@@ -36,6 +37,7 @@ async function main() {
   const [mode, model, a, b] = process.argv.slice(2);
   const threads = mode === 'bench' && a ? Number(a) : 2;
   const sess = await ort.InferenceSession.create(model, { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+  const NG = sess.inputMetadata.find((m) => m.name === 'gazetteers').shape[2];
   if (mode === 'bench') {
     const row = { word_ids: [], shape_ids: [], char_ids: [], gazetteers: [] };
     for (let i = 0; i < 128; i++) {
@@ -43,7 +45,7 @@ async function main() {
       row.char_ids.push(Array.from({ length: MAXC }, (_, c) => (c < 6 ? 2 + ((i + c) % 60) : 0)));
       row.gazetteers.push(Array.from({ length: NG }, (_, g) => ((i + g) % 5 === 0 ? 1 : 0)));
     }
-    const { feeds: f } = feeds([row]);
+    const { feeds: f } = feeds([row], NG);
     for (let i = 0; i < 10; i++) await sess.run(f);
     const n = 100, t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) await sess.run(f);
@@ -66,7 +68,7 @@ async function main() {
   const out = [];
   for (let i = 0; i < rows.length; i += 16) {
     const chunk = rows.slice(i, i + 16);
-    const { s, feeds: f } = feeds(chunk);
+    const { s, feeds: f } = feeds(chunk, NG);
     const res = await sess.run(f);
     const logits = res.logits.data, L = res.logits.dims[2];
     chunk.forEach((r, k) => {

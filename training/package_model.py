@@ -28,10 +28,11 @@ def main():
     # seldom trained (build.sh: --window)
     window = int(sys.argv[sys.argv.index("--window") + 1]) if "--window" in sys.argv else max_seq
     assert 8 <= window <= max_seq, "--window: between 8 and the training sequence length"
+    fz = pf.Featurizer.load(os.path.join(work, "model"))
     config = {
         "name": "phi-ner-small",
         "version": version,
-        "phi_featurizer": "phi-word-v1",
+        "phi_featurizer": fz.name,
         "id2label": {str(i): l for i, l in enumerate(LABELS)},
         "label2id": {l: i for i, l in enumerate(LABELS)},
         "max_length": window,
@@ -40,7 +41,7 @@ def main():
             "word_ids": {"type": "int64", "shape": ["batch", "seq"]},
             "shape_ids": {"type": "int64", "shape": ["batch", "seq"]},
             "char_ids": {"type": "int64", "shape": ["batch", "seq", pf.MAX_CHARS]},
-            "gazetteers": {"type": "float32", "shape": ["batch", "seq", pf.N_GAZ]},
+            "gazetteers": {"type": "float32", "shape": ["batch", "seq", fz.n_flags]},
             "attention_mask": {"type": "int64", "shape": ["batch", "seq"]},
         },
         "outputs": {"logits": {"type": "float32", "shape": ["batch", "seq", len(LABELS)]}},
@@ -51,6 +52,7 @@ def main():
             "max_chars": pf.MAX_CHARS,
             "max_gazetteer_span": pf.MAX_SPAN,
             "gazetteers": pf.GAZ_NAMES,
+            **({"document_flags": pf.DOC_FLAGS} if fz.doc else {}),
         },
     }
     decoder = os.path.join(work, "decoder.json")

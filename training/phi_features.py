@@ -10,9 +10,17 @@ Per token:
   shape id  : see shape_id() (0 = pad)
   char ids  : first MAX_CHARS code points of the raw token, char_vocab (0 = pad, 1 = unk)
   gazetteer : N_GAZ binary flags (float32), see gazetteer_flags()
+
+phi-word-v2 = phi-word-v1 plus N_DOC document flags after the gazetteer flags (same `gazetteers` input, N_GAZ + N_DOC
+wide), see document_flags(): whether the same capitalised word stands elsewhere in the text right after another
+capitalised word (after a listed first name), as a surname does after the full name ("Joseph Bernardin ...
+Bernardin said"). The "document" is what the featurizer is given: a request's whole text when serving (before
+windowing), a corpus document in training (prepare_data.py computes them before packing its sentences).
 """
+import collections
 import hashlib
 import json
+import os
 import unicodedata
 
 # JavaScript's \s (ECMAScript WhiteSpace + LineTerminator)
@@ -22,6 +30,9 @@ MAX_CHARS = 16
 MAX_SPAN = 4  # longest multi-token gazetteer entry
 GAZ_NAMES = ["first_name", "surname", "city", "region", "title", "company_type", "street_type", "org_word"]
 N_GAZ = len(GAZ_NAMES)
+DOC_FLAGS = ["doc_after_capitalised", "doc_after_first_name"]
+N_DOC = len(DOC_FLAGS)
+FEATURIZERS = ("phi-word-v1", "phi-word-v2")
 SHAPES = ["<pad>", "lower", "upper", "title", "single_upper", "mixed", "digits", "punct", "symbol", "nocase"]
 
 
@@ -96,15 +107,45 @@ def shape_id(tok):
     return 5
 
 
+def capitalised(tok):
+    """An upper- or title-case letter first and a lower-case letter after it ("Smith", "McDonald"; not "NASA", "x")."""
+    if unicodedata.category(tok[0]) not in ("Lu", "Lt"):
+        return False
+    return any(unicodedata.category(c) == "Ll" for c in tok[1:])
+
+
+def document_flags(toks, first_names):
+    """Per token [after_capitalised, after_first_name] (0.0 / 1.0): does the same word (case-sensitive) stand somewhere
+    else in toks right after a capitalised token (that is a listed first name, normalized)? The token's own position
+    does not count: that context is in the model's view already."""
+    n = len(toks)
+    cap = [capitalised(t) for t in toks]
+    seen = (collections.Counter(), collections.Counter())
+    own = [[False, False] for _ in range(n)]
+    for j in range(1, n):
+        if cap[j] and cap[j - 1]:
+            own[j][0] = True
+            seen[0][toks[j]] += 1
+            if normalize(toks[j - 1]) in first_names:
+                own[j][1] = True
+                seen[1][toks[j]] += 1
+    return [[1.0 if cap[i] and seen[k][toks[i]] > own[i][k] else 0.0 for k in range(N_DOC)] for i in range(n)]
+
+
 class Featurizer:
-    def __init__(self, vocab, char_vocab, gaz):
+    def __init__(self, vocab, char_vocab, gaz, name="phi-word-v1"):
         """vocab: list of words (index = id, [0]='<pad>', [1]='<unk>'); char_vocab: list of chars (same);
-        gaz: dict name -> list of keys (multi-token keys joined with ' ')."""
+        gaz: dict name -> list of keys (multi-token keys joined with ' '); name: one of FEATURIZERS."""
+        assert name in FEATURIZERS, name
+        self.name = name
+        self.doc = name == "phi-word-v2"
+        self.n_flags = N_GAZ + (N_DOC if self.doc else 0)  # width of the `gazetteers` input
+        self.first_names = set(gaz["first_name"])
         self.vocab = {w: i for i, w in enumerate(vocab)}
         self.char_vocab = {c: i for i, c in enumerate(char_vocab)}
         self.gaz = [set(gaz[name]) for name in GAZ_NAMES]
         # what the features depend on, for caches of encoded features (evaluate.feats_file)
-        h = hashlib.md5()
+        h = hashlib.md5(name.encode("utf-8") if self.doc else b"")
         for part in (vocab, char_vocab, *(sorted(gaz[name]) for name in GAZ_NAMES)):
             h.update(json.dumps(part, ensure_ascii=False).encode("utf-8"))
         self.fingerprint = h.hexdigest()[:12]
@@ -117,7 +158,7 @@ class Featurizer:
             chars = json.load(f)
         with open(f"{model_dir}/gazetteers.json", encoding="utf-8") as f:
             gaz = json.load(f)
-        return cls(vocab, chars, gaz)
+        return cls(vocab, chars, gaz, featurizer_name(model_dir))
 
     def gazetteer_flags(self, norms):
         n = len(norms)
@@ -134,8 +175,9 @@ class Featurizer:
                             flags[t][g] = 1.0
         return flags
 
-    def encode(self, toks):
-        """toks: list of raw token strings. Returns dict of per-token feature lists."""
+    def encode(self, toks, docf=None):
+        """toks: list of raw token strings; docf (phi-word-v2): their document flags when toks are only part of the
+        document (prepare_data.py's packed sequences), else computed from toks. Returns dict of per-token feature lists."""
         norms = [normalize(t) for t in toks]
         words = [self.vocab.get(w, 1) for w in norms]
         shapes = [shape_id(t) for t in toks]
@@ -145,5 +187,22 @@ class Featurizer:
             ids = [self.char_vocab.get(c, 1) for c in cps] + [0] * (MAX_CHARS - len(cps))
             chars.append(ids)
         gaz = self.gazetteer_flags(norms)
+        if self.doc:
+            docf = docf if docf is not None else document_flags(toks, self.first_names)
+            gaz = [g + list(d) for g, d in zip(gaz, docf)]
         return {"word_ids": words, "shape_ids": shapes, "char_ids": chars, "gazetteers": gaz,
                 "attention_mask": [1] * len(toks)}
+
+
+def featurizer_name(model_dir):
+    """A model folder's featurizer: config.json's phi_featurizer, else a work folder's featurizer.txt
+    (prepare_data.py --featurizer), else phi-word-v1."""
+    cfg = os.path.join(model_dir, "config.json")
+    if os.path.exists(cfg):
+        with open(cfg, encoding="utf-8") as f:
+            return json.load(f).get("phi_featurizer", "phi-word-v1")
+    txt = os.path.join(model_dir, "featurizer.txt")
+    if os.path.exists(txt):
+        with open(txt, encoding="utf-8") as f:
+            return f.read().strip()
+    return "phi-word-v1"

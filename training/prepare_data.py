@@ -2,7 +2,7 @@
 convert to BIO over PER/LOC/ORG/MISC, pack sentences of a document into sequences, and build the run-time
 resources (word vocabulary, char vocabulary, gazetteers).
 
-    python3 prepare_data.py WORK_DIR [--no-conll] [--max-seq N]
+    python3 prepare_data.py WORK_DIR [--no-conll] [--max-seq N] [--featurizer phi-word-v1|phi-word-v2]
 reads ../shared/data and WORK_DIR/synth, WORK_DIR/ft_corpus.txt; writes WORK_DIR/data/*.json and
 WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}
     python3 prepare_data.py WORK_DIR --dev-only
@@ -93,20 +93,27 @@ def training_max_seq(work):
     return int(open(path, encoding="utf-8").read()) if os.path.exists(path) else MAX_SEQ
 
 
-def pack_sentences(docs, max_len=MAX_SEQ, source=""):
+def pack_sentences(docs, max_len=MAX_SEQ, source="", doc_flags=None):
     """Pack consecutive sentences of a document into sequences of at most max_len tokens.
 
     A sentence is (pieces, tags) or (pieces, tags, cont) as `resplit` returns it. Each sequence records its layout
     for conlleval-style scoring (`evaluate_lib.conlleval_units`): `sents`, the index where each packed sentence
-    starts, and `cont`, the pieces that continue a corpus token."""
+    starts, and `cont`, the pieces that continue a corpus token. doc_flags (phi-word-v2): a function from a whole
+    document's pieces to their document flags (`phi_features.document_flags`); each sequence then records its
+    pieces' flags as `docf`, computed over the document before it is cut into sequences."""
     seqs = []
 
-    def emit(toks, tags, sents, cont):
-        seqs.append({"tokens": toks, "tags": tags, "src": source, "sents": sents, "cont": cont})
+    def emit(toks, tags, sents, cont, flags):
+        seqs.append({"tokens": toks, "tags": tags, "src": source, "sents": sents, "cont": cont,
+                     **({"docf": flags} if doc_flags else {})})
 
     for doc in docs:
-        cur_t, cur_l, cur_s, cur_c = [], [], [], []
+        allf = doc_flags([t for toks, *_ in doc for t in toks]) if doc_flags else None
+        at = 0  # the next sentence's first piece in the document
+        cur_t, cur_l, cur_s, cur_c, cur_f = [], [], [], [], []
         for toks, tags, *rest in doc:
+            flags = allf[at:at + len(toks)] if allf else [None] * len(toks)
+            at += len(toks)
             cont = set(rest[0]) if rest else set()
             if not toks:
                 continue
@@ -116,19 +123,20 @@ def pack_sentences(docs, max_len=MAX_SEQ, source=""):
                     cut -= 1
                 if tags[cut].startswith("I-"):  # no entity boundary in the second half: cut at the limit
                     cut = max_len
-                emit(toks[:cut], tags[:cut], [0], sorted(i for i in cont if i < cut))
-                toks, tags, cont = toks[cut:], tags[cut:], {i - cut for i in cont if i >= cut}
+                emit(toks[:cut], tags[:cut], [0], sorted(i for i in cont if i < cut), flags[:cut])
+                toks, tags, flags, cont = toks[cut:], tags[cut:], flags[cut:], {i - cut for i in cont if i >= cut}
                 if tags and tags[0].startswith("I-"):
                     tags = ["B-" + tags[0][2:]] + tags[1:]
             if cur_t and len(cur_t) + len(toks) > max_len:
-                emit(cur_t, cur_l, cur_s, cur_c)
-                cur_t, cur_l, cur_s, cur_c = [], [], [], []
+                emit(cur_t, cur_l, cur_s, cur_c, cur_f)
+                cur_t, cur_l, cur_s, cur_c, cur_f = [], [], [], [], []
             cur_s.append(len(cur_t))
             cur_c += sorted(len(cur_t) + i for i in cont)
             cur_t += toks
             cur_l += tags
+            cur_f += flags
         if cur_t:
-            emit(cur_t, cur_l, cur_s, cur_c)
+            emit(cur_t, cur_l, cur_s, cur_c, cur_f)
     return seqs
 
 
@@ -253,16 +261,21 @@ def load_wikigold():
     return load_iob1(os.path.join(DATA, "wikigold", "wikigold.conll.txt"), "wikigold")
 
 
-def dev_sets(work, max_seq, wikigold=None):
+def dev_sets(work, max_seq, wikigold=None, doc_flags=None):
     """The dev sets, packed like training: CoNLL-2003 testa, WNUT-17 dev, BTC dev, every 5th WikiGold article and the
-    synthetic held-out split (WORK/synth). wikigold: the corpus as load_wikigold returns it, when already read."""
+    synthetic held-out split (WORK/synth). wikigold: the corpus as load_wikigold returns it, when already read;
+    doc_flags: as pack_sentences takes it."""
     wikigold = wikigold or load_wikigold()
+
+    def pack(docs, source):
+        return pack_sentences(docs, max_seq, source, doc_flags)
+
     return {
-        "conll": pack_sentences(load_iob1(os.path.join(DATA, "conll2003", "eng.testa"), "conll"), max_seq, "conll"),
-        "wnut17": pack_sentences(load_wnut(os.path.join(DATA, "wnut17", "emerging.dev.conll")), max_seq, "wnut17"),
-        "btc": pack_sentences(load_btc(os.path.join(DATA, "btc", "btc.dev")), max_seq, "btc"),
-        "wikigold": pack_sentences([d for i, d in enumerate(wikigold) if i % 5 == 4], max_seq, "wikigold"),
-        "synth": pack_sentences(load_synth(os.path.join(work, "synth", "synth_heldout.jsonl")), max_seq, "synth"),
+        "conll": pack(load_iob1(os.path.join(DATA, "conll2003", "eng.testa"), "conll"), "conll"),
+        "wnut17": pack(load_wnut(os.path.join(DATA, "wnut17", "emerging.dev.conll")), "wnut17"),
+        "btc": pack(load_btc(os.path.join(DATA, "btc", "btc.dev")), "btc"),
+        "wikigold": pack([d for i, d in enumerate(wikigold) if i % 5 == 4], "wikigold"),
+        "synth": pack(load_synth(os.path.join(work, "synth", "synth_heldout.jsonl")), "synth"),
     }
 
 
@@ -274,19 +287,34 @@ def write_split(work, split, sets):
         print(f"{split}.{name}: {len(seqs)} sequences, {ntok} tokens", file=sys.stderr)
 
 
+def document_flagger(featurizer, first_names):
+    """pack_sentences' doc_flags for a featurizer: the document flags of phi-word-v2, None for phi-word-v1."""
+    if featurizer == "phi-word-v1":
+        return None
+    names = set(first_names)
+    return lambda pieces: pf.document_flags(pieces, names)
+
+
 def main():
     work = sys.argv[1]
     no_conll = "--no-conll" in sys.argv
     if "--dev-only" in sys.argv:  # rewrite WORK's dev files only (same packing as its training data; vocabularies kept)
-        write_split(work, "dev", dev_sets(work, training_max_seq(work)))
+        model = os.path.join(work, "model")
+        gaz = json.load(open(os.path.join(model, "gazetteers.json"), encoding="utf-8"))
+        flagger = document_flagger(pf.featurizer_name(model), gaz["first_name"])
+        write_split(work, "dev", dev_sets(work, training_max_seq(work), doc_flags=flagger))
         return
+    featurizer = sys.argv[sys.argv.index("--featurizer") + 1] if "--featurizer" in sys.argv else "phi-word-v1"
+    assert featurizer in pf.FEATURIZERS, f"--featurizer: one of {pf.FEATURIZERS}"
+    gazetteers = build_gazetteers()
+    flagger = document_flagger(featurizer, gazetteers["first_name"])
     # sequence length: consecutive sentences of a document are packed up to it (the model's context; the gateway's
     # window, config.json max_length, is at most this: package_model.py --window)
     max_seq = int(sys.argv[sys.argv.index("--max-seq") + 1]) if "--max-seq" in sys.argv else MAX_SEQ
     assert 8 <= max_seq <= 256, "--max-seq: the model has 256 position embeddings"
 
     def pack(docs, source):
-        return pack_sentences(docs, max_seq, source)
+        return pack_sentences(docs, max_seq, source, flagger)
 
     os.makedirs(os.path.join(work, "data"), exist_ok=True)
     os.makedirs(os.path.join(work, "model"), exist_ok=True)
@@ -298,7 +326,7 @@ def main():
             "wikigold": pack([d for i, d in enumerate(wikigold) if i % 5 != 4], source="wikigold"),
             "synth": pack(load_synth(os.path.join(work, "synth", "synth_train.jsonl")), source="synth"),
         },
-        "dev": dev_sets(work, max_seq, wikigold),
+        "dev": dev_sets(work, max_seq, wikigold, flagger),
     }
     if not no_conll:
         splits["train"]["conll"] = pack(load_iob1(os.path.join(DATA, "conll2003", "eng.train"), "conll"), source="conll")
@@ -334,7 +362,9 @@ def main():
     with open(os.path.join(work, "model", "chars.json"), "w", encoding="utf-8") as f:
         json.dump(char_list, f, ensure_ascii=False)
     with open(os.path.join(work, "model", "gazetteers.json"), "w", encoding="utf-8") as f:
-        json.dump(build_gazetteers(), f, ensure_ascii=False, separators=(",", ":"))
+        json.dump(gazetteers, f, ensure_ascii=False, separators=(",", ":"))
+    with open(os.path.join(work, "model", "featurizer.txt"), "w", encoding="utf-8") as f:
+        f.write(f"{featurizer}\n")
     print(f"vocab {len(vocab)} words, {len(char_list)} chars", file=sys.stderr)
 
 

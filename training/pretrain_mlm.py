@@ -5,7 +5,7 @@
 reads WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}, WORK_DIR/ft.bin and ../shared/data/unlabeled/*;
 writes WORK_DIR/mlm/mlm.pt, a checkpoint train.py --init continues from (the CRF and the label layer start fresh).
 
-Each document's paragraphs are pre-tokenized like phi-word-v1 and packed into sequences of <= 128 tokens. 15 % of the
+Each document's paragraphs are pre-tokenized like phi-word-v1 (and get its document flags under phi-word-v2) and packed into sequences of <= 128 tokens. 15 % of the
 tokens are chosen; of those 80 % lose their word (the unknown id, as word dropout does in training), their characters
 and their gazetteer flags, 10 % get a random word, 10 % stay; the shape (capitalisation) stays, so the task is
 "which word of this shape fits here". The encoder predicts the word through a projection onto the (fastText-
@@ -27,8 +27,10 @@ from prepare_data import DATA, LABELS, MAX_SEQ, unlabeled_documents
 from train import DEVICE, HP, arg, batches, collate, featurize, init_word_vectors, setup
 
 
-def sequences(no_conll, rng, max_tokens):
-    """Raw-token sequences from the unlabeled pool, documents shuffled, until about max_tokens tokens."""
+def sequences(no_conll, rng, max_tokens, doc_flags=None):
+    """Sequences ({"tokens": raw tokens}) from the unlabeled pool, documents shuffled, until about max_tokens tokens.
+    doc_flags (phi-word-v2): as prepare_data.pack_sentences takes it; each sequence then has its "docf", computed over
+    its whole document."""
     docs = []
     for path in sorted(glob.glob(os.path.join(DATA, "unlabeled", "*", "*.txt"))):
         if no_conll and "reuters21578" in path:
@@ -37,16 +39,22 @@ def sequences(no_conll, rng, max_tokens):
     rng.shuffle(docs)
     seqs, total = [], 0
     for d in docs:
-        cur = []
-        for line in d.split("\n"):
-            toks = [t for _, _, t in pf.tokenize(line)][:MAX_SEQ]
+        lines = [[t for _, _, t in pf.tokenize(line)][:MAX_SEQ] for line in d.split("\n")]
+        flags = doc_flags([t for toks in lines for t in toks]) if doc_flags else None
+        at, start, cur = 0, 0, []  # at: the next line's first token in the document; start: cur's
+
+        def emit():
+            seqs.append({"tokens": cur, **({"docf": flags[start:start + len(cur)]} if flags else {})})
+
+        for toks in lines:
             if cur and len(cur) + len(toks) > MAX_SEQ:
-                seqs.append(cur)
+                emit()
                 total += len(cur)
-                cur = []
-            cur += toks
+                cur, start = [], at
+            cur = cur + toks
+            at += len(toks)
         if len(cur) >= 8:
-            seqs.append(cur)
+            emit()
             total += len(cur)
         if total >= max_tokens:
             break
@@ -61,9 +69,10 @@ def main():
     seed = arg("--seed", 13)
     rng, fz, vocab, chars = setup(work, seed)
     t0 = time.time()
-    seqs = sequences("--no-conll" in sys.argv, rng, int(steps * max_tokens * 0.8))
-    items = featurize(fz, [{"tokens": s} for s in seqs], with_tags=False)
-    print(f"featurized {len(items)} unlabeled sequences ({sum(len(s) for s in seqs)} tokens) in {time.time() - t0:.0f}s",
+    flagger = (lambda pieces: pf.document_flags(pieces, fz.first_names)) if fz.doc else None
+    seqs = sequences("--no-conll" in sys.argv, rng, int(steps * max_tokens * 0.8), flagger)
+    items = featurize(fz, seqs, with_tags=False)
+    print(f"featurized {len(items)} unlabeled sequences ({sum(len(s['tokens']) for s in seqs)} tokens) in {time.time() - t0:.0f}s",
           flush=True)
 
     HP["layers"] = arg("--layers", HP["layers"])

@@ -54,7 +54,7 @@ def arg(name, default):
 def featurize(fz, seqs, with_tags=True):
     out = []
     for s in seqs:
-        f = fz.encode(s["tokens"])
+        f = fz.encode(s["tokens"], s.get("docf"))
         item = {k: np.asarray(v, dtype=np.float32 if k == "gazetteers" else np.int64) for k, v in f.items()}
         if with_tags:
             item["labels"] = np.asarray([L2I[t] for t in s["tags"]], dtype=np.int64)
@@ -67,7 +67,7 @@ def collate(items):
     b = len(items)
     batch = {
         "word_ids": np.zeros((b, s), np.int64), "shape_ids": np.zeros((b, s), np.int64),
-        "char_ids": np.zeros((b, s, pf.MAX_CHARS), np.int64), "gazetteers": np.zeros((b, s, pf.N_GAZ), np.float32),
+        "char_ids": np.zeros((b, s, pf.MAX_CHARS), np.int64), "gazetteers": np.zeros((b, s, items[0]["gazetteers"].shape[-1]), np.float32),
         "attention_mask": np.zeros((b, s), np.int64), "labels": np.full((b, s), -100, np.int64),
     }
     if any("soft" in it for it in items):  # distillation targets; rows without any stay 0 (no loss)
@@ -204,6 +204,7 @@ def setup(work, seed):
     np.random.seed(seed)
     torch.manual_seed(seed)
     fz = pf.Featurizer.load(os.path.join(work, "model"))
+    HP["flags"] = fz.n_flags  # width of the gazetteers input: the featurizer's flags (phi-word-v2 adds document flags)
     vocab = word_vocab(work)
     chars = json.load(open(os.path.join(work, "model", "chars.json"), encoding="utf-8"))
     return random.Random(seed), fz, vocab, chars
@@ -272,6 +273,10 @@ def main():
     crf = CRF(LABELS).to(DEVICE) if use_crf else None
     if init:
         ck0 = torch.load(init, map_location="cpu")
+        w0, w = ck0["model"]["proj.weight"], model.proj.weight
+        if w0.shape[1] < w.shape[1]:  # a checkpoint without the document flags (phi-word-v1): they start at zero weight
+            ck0["model"]["proj.weight"] = torch.cat([w0, torch.zeros(w0.shape[0], w.shape[1] - w0.shape[1])], dim=1)
+            print(f"{init}: {w.shape[1] - w0.shape[1]} new input flags start at zero weight", flush=True)
         missing, _ = model.load_state_dict(ck0["model"], strict=False)
         grown = sorted({int(k.split(".")[1]) for k in missing if k.startswith("layers.")})
         assert all(k.startswith("layers.") for k in missing), missing

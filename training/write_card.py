@@ -9,6 +9,7 @@ import sys
 
 import torch
 
+import phi_features as pf
 from prepare_data import training_max_seq
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -71,6 +72,9 @@ def main():
     ck = torch.load(os.path.join(work, "best.pt"), map_location="cpu")
     n_params = sum(v.numel() for v in ck["model"].values())
     hp = ck["hp"]
+    doc_note = ";\n- 2 document flags (phi-word-v2, computed over the whole text before windowing; after the gazetteer flags in\n" \
+        "  the same input): does the same capitalised word stand elsewhere in the text right after a capitalised word /\n" \
+        "  a listed first name, as a surname does after the full name" if hp.get("flags", pf.N_GAZ) > pf.N_GAZ else ""
     window = json.load(open(os.path.join(model_dir, "config.json")))["max_length"]
     max_seq = training_max_seq(work)
     window_note = "" if window == max_seq else (
@@ -203,7 +207,7 @@ label them `O`).
 | | |
 | --- | --- |
 | version | see `config.json` |
-| featurizer | `phi-word-v1` (`src/detectors/ner/word-featurizer.ts`; Python mirror `training/phi_features.py`) |
+| featurizer | `{pf.featurizer_name(model_dir)}` (`src/detectors/ner/word-featurizer.ts`; Python mirror `training/phi_features.py`) |
 | labels | `O B-PER I-PER B-LOC I-LOC B-ORG I-ORG B-MISC I-MISC`; serving maps PER→PERSON, LOC→LOCATION, ORG→ORGANIZATION, MISC dropped |
 | shipped file | `model.onnx` = **{shipped}** ({ship['bytes'] / 1e6:.1f} MB) |
 | parameters | {n_params:,} (word embedding {ck['n_words']:,} × {hp['word_dim']} = {ck['n_words'] * hp['word_dim']:,}; the rest {n_params - ck['n_words'] * hp['word_dim']:,}) |
@@ -219,7 +223,7 @@ Per token (tokens = letter runs, digit runs, or single other characters; UTF-16 
 - capitalization/shape embedding ({hp['shape_dim']}-d, 9 classes);
 - char-CNN over the first 16 code points (char dim {hp['char_dim']}, {hp['char_filters']} filters, width 3, masked max-pool);
 - 8 binary gazetteer flags (US Census first names / surnames, world cities, regions and countries, personal titles,
-  company types, street types, organisation words; multi-token entries up to 4 tokens).
+  company types, street types, organisation words; multi-token entries up to 4 tokens){doc_note}.
 
 These are concatenated, projected to d={hp['d']}, plus a learned position embedding, then {hp['layers']} pre-LayerNorm
 transformer encoder layers ({hp['heads']} heads, FFN {hp['ffn']}, GELU), LayerNorm and a linear layer to 9 BIO labels.
@@ -230,7 +234,7 @@ softmax probability of the chosen label, an entity's score the mean over its tok
 
 ONNX inputs (opset 17, dynamic `batch` and `seq`; padding is 0 for every input):
 `word_ids` int64 [batch, seq], `shape_ids` int64 [batch, seq], `char_ids` int64 [batch, seq, 16],
-`gazetteers` float32 [batch, seq, 8], `attention_mask` int64 [batch, seq]. Output `logits` float32 [batch, seq, 9].
+`gazetteers` float32 [batch, seq, {hp.get('flags', pf.N_GAZ)}], `attention_mask` int64 [batch, seq]. Output `logits` float32 [batch, seq, 9].
 
 int8: every weight MatMul is rewritten to `DynamicQuantizeLinear` + `MatMulInteger` (symmetric per-column int8
 weights) and the word-embedding table is stored in int8 with a per-row scale (`training/quantize.py`).

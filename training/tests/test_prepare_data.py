@@ -3,6 +3,7 @@ import os
 import tempfile
 import unittest
 
+import phi_features as pf
 import prepare_data as pd
 
 
@@ -73,6 +74,47 @@ class PackSentences(unittest.TestCase):
         seq = pd.pack_sentences([[s1, s2]], max_len=10)[0]
         self.assertEqual(seq["tokens"], ["A", "B", "x", "-", "y"])
         self.assertEqual(seq["cont"], [3, 4])
+
+
+    def test_document_flags_are_computed_over_the_document_and_follow_each_piece_into_its_sequence(self):
+        # a full name in the first sentence, the surname alone in a later sequence, a long sentence cut in two;
+        # the long sentence is emitted before the sentences packed ahead of it, so a running offset would go wrong
+        doc = [(["Joseph", "Bernardin", "spoke"], ["B-PER", "I-PER", "O"]),
+               ([f"w{i}" for i in range(12)] + ["Bernardin"], ["O"] * 12 + ["B-PER"]),
+               (["Then", "Bernardin", "left"], ["O", "B-PER", "O"])]
+        seqs = pd.pack_sentences([doc], max_len=8, doc_flags=lambda p: pf.document_flags(p, {"joseph"}))
+        self.assertEqual([s["tokens"][0] for s in seqs], ["w0", "Joseph", "Then"])  # w0-w7 first, then the rest
+        for s in seqs:
+            self.assertEqual(len(s["docf"]), len(s["tokens"]))
+        self.assertEqual(seqs[0]["docf"], [[0.0, 0.0]] * 8)
+        on = {(i, j): f for i, s in enumerate(seqs) for j, f in enumerate(s["docf"]) if f != [0.0, 0.0]}
+        # Bernardin after Joseph: the other after "Then" is capitalised; alone after w11: both others; after "Then":
+        # the one after Joseph
+        self.assertEqual(on, {(1, 1): [1.0, 0.0], (1, 7): [1.0, 1.0], (2, 1): [1.0, 1.0]})
+        self.assertNotIn("docf", pd.pack_sentences([doc], max_len=8)[0])
+
+
+class DocumentFlags(unittest.TestCase):
+    def test_the_same_word_after_a_capitalised_word_elsewhere_flags_it_and_its_own_place_does_not(self):
+        toks = ["Dr", "Joseph", "Bernardin", ".", "Bernardin", "and", "Smith", "with", "Ann", "Smith", "SMITH", "smith"]
+        flags = pf.document_flags(toks, {"joseph"})
+        self.assertEqual(flags[2], [0.0, 0.0])  # the other Bernardin follows "."
+        self.assertEqual(flags[4], [1.0, 1.0])  # after "Joseph", a listed first name
+        self.assertEqual(flags[6], [1.0, 0.0])  # after "Ann", capitalised but not listed
+        self.assertEqual(flags[9], [0.0, 0.0])  # the other Smith follows "and"
+        self.assertEqual(flags[10:], [[0.0, 0.0], [0.0, 0.0]])  # other case, other word
+
+    def test_v2_encodes_ten_flags_from_given_or_computed_document_flags_and_v1_eight(self):
+        gaz = {n: [] for n in pf.GAZ_NAMES}
+        gaz["first_name"] = ["joseph"]
+        v1 = pf.Featurizer(["<pad>", "<unk>"], ["<pad>", "<unk>"], gaz)
+        v2 = pf.Featurizer(["<pad>", "<unk>"], ["<pad>", "<unk>"], gaz, "phi-word-v2")
+        toks = ["Joseph", "Bernardin", ".", "Bernardin"]
+        self.assertEqual(len(v1.encode(toks)["gazetteers"][0]), pf.N_GAZ)
+        self.assertEqual(v2.encode(toks)["gazetteers"][3][pf.N_GAZ:], [1.0, 1.0])
+        self.assertEqual(v2.encode(toks[2:], [[0.0, 0.0], [1.0, 1.0]])["gazetteers"][1][pf.N_GAZ:], [1.0, 1.0])
+        self.assertEqual(v2.encode(toks[2:])["gazetteers"][1][pf.N_GAZ:], [0.0, 0.0])  # alone: no full name
+        self.assertNotEqual(v1.fingerprint, v2.fingerprint)
 
 
 class ReadColumns(unittest.TestCase):
