@@ -1,4 +1,4 @@
-"""Write test/fixtures/phi-word-v1-parity.json: raw texts and the exact model inputs the Python featurizer makes
+"""Write test/fixtures/phi-ner-small-parity.json: raw texts and the exact model inputs the Python featurizer makes
 for them with the resources in MODEL_DIR (phi-word-v1, or v2 with its document flags, as the folder's config says). The TypeScript test asserts identical tokens, offsets and inputs.
 
     python3 make_parity_fixture.py MODEL_DIR OUT.json

@@ -1,7 +1,7 @@
 """Assemble models/phi-ner-small: model.onnx, config.json, vocab.txt, chars.json, gazetteers.json, and refresh the
 TypeScript parity fixture.
 
-    python3 package_model.py WORK_DIR MODEL.onnx OUT_DIR [--version V] [--window N] [--fixture test/fixtures/phi-word-v1-parity.json]
+    python3 package_model.py WORK_DIR MODEL.onnx OUT_DIR [--version V] [--window N] [--fixture test/fixtures/phi-ner-small-parity.json]
 """
 import json
 import os
@@ -64,7 +64,7 @@ def main():
         json.dump(config, f, indent=2)
         f.write("\n")
     fixture = sys.argv[sys.argv.index("--fixture") + 1] if "--fixture" in sys.argv else \
-        os.path.join(HERE, "..", "test", "fixtures", "phi-word-v1-parity.json")
+        os.path.join(HERE, "..", "test", "fixtures", "phi-ner-small-parity.json")
     subprocess.run([sys.executable, os.path.join(HERE, "make_parity_fixture.py"), out, fixture], check=True)
     total = sum(os.path.getsize(os.path.join(out, f)) for f in os.listdir(out))
     print(f"packaged {out}: {total / 1e6:.1f} MB")

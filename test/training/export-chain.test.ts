@@ -41,15 +41,16 @@ function tensors(c: Cases['feeds'], rows: number[], seq: number): Record<string,
     });
     return out;
   };
-  const gaz = new Float32Array(b * seq * 8);
+  const flags = c.gazetteers[rows[0]][0].length; // gazetteer flags, then phi-word-v2's document flags
+  const gaz = new Float32Array(b * seq * flags);
   rows.forEach((r, i) => {
-    for (let t = 0; t < seq; t++) c.gazetteers[r][t].forEach((v, k) => (gaz[(i * seq + t) * 8 + k] = v));
+    for (let t = 0; t < seq; t++) c.gazetteers[r][t].forEach((v, k) => (gaz[(i * seq + t) * flags + k] = v));
   });
   return {
     word_ids: new ort.Tensor('int64', int64((r, t) => [c.word_ids[r][t]]), [b, seq]),
     shape_ids: new ort.Tensor('int64', int64((r, t) => [c.shape_ids[r][t]]), [b, seq]),
     char_ids: new ort.Tensor('int64', int64((r, t) => c.char_ids[r][t]), [b, seq, 16]),
-    gazetteers: new ort.Tensor('float32', gaz, [b, seq, 8]),
+    gazetteers: new ort.Tensor('float32', gaz, [b, seq, flags]),
     attention_mask: new ort.Tensor('int64', int64((r, t) => [c.attention_mask[r][t]]), [b, seq]),
   };
 }
@@ -149,7 +150,7 @@ if (!trainingToolsEnabled) {
       it('loads in the gateway with its CRF, window and featurizer, and detects over several windows', async () => {
         const model = await loadNerModel(pkg(), { intraOpNumThreads: 1 });
         try {
-          expect(model.featurizer.kind).toBe('phi-word-v1');
+          expect(model.featurizer.kind).toBe('phi-word-v2');
           expect(model.decoding).toBe('viterbi-crf');
           const config = JSON.parse(readFileSync(join(pkg(), 'config.json'), 'utf8')) as NerModelConfig;
           expect(config.max_length).toBe(56);
@@ -173,14 +174,17 @@ if (!trainingToolsEnabled) {
         };
         expect(fixture.cases.length).toBeGreaterThan(5);
         let known = 0;
+        let docFlags = 0;
         for (const c of fixture.cases) {
           const tokens = featurizer.tokenize(c.text);
           expect(tokens.map((t) => [t.start, t.end])).toEqual(c.tokens);
           const row = featurizer.encodeWindow(c.text, tokens);
           for (const [name, data] of Object.entries(c.inputs)) expect([name, row.inputs[name].data]).toEqual([name, data]);
           known += c.inputs.word_ids.filter((id) => id > 1).length;
+          docFlags += c.inputs.gazetteers.filter((v, k) => k % 10 >= 8 && v === 1).length;
         }
         expect(known).toBeGreaterThan(5); // the small vocabulary's words were found, not only <unk>
+        expect(docFlags).toBeGreaterThan(0); // phi-word-v2's document flags (columns 8 and 9) are compared too
       });
     });
   });

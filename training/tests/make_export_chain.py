@@ -1,7 +1,7 @@
 """Run the shipping chain of build.sh on a tiny random PhiNer, for test/training/export-chain.test.ts.
 
     python3 tests/make_export_chain.py OUT_DIR     (from training/)
-Saves a checkpoint as train.py does, then runs the same scripts build.sh runs: export_onnx.py (fp32 + decoder.json),
+Featurizer phi-word-v2 (build.sh's default). Saves a checkpoint as train.py does, then runs the same scripts build.sh runs: export_onnx.py (fp32 + decoder.json),
 quantize.py (int8), fold_char_conv.py (both), package_model.py (the int8 folded file, into OUT_DIR/pkg). Writes OUT_DIR/cases.json: ragged inputs, torch's logits for them and
 the path torch's Viterbi (model.viterbi with the CRF's scores) decodes, so that the test can check what
 onnxruntime-node and the gateway's decoder make of each exported file."""
@@ -21,8 +21,10 @@ import phi_features as pf  # noqa: E402
 from model import CRF, PhiNer, viterbi  # noqa: E402
 from prepare_data import LABELS  # noqa: E402
 
+FEATURIZER = "phi-word-v2"  # build.sh's default: the gazetteer flags plus the document flags
+N_FLAGS = pf.N_GAZ + pf.N_DOC
 HP = dict(d=32, layers=2, heads=2, ffn=64, word_dim=100, char_dim=8, char_filters=12, shape_dim=16, max_pos=64,
-          dropout=0.1)
+          dropout=0.1, flags=N_FLAGS)
 N_WORDS, N_CHARS = 1200, 60  # 120,000 embedding weights: above quantize.py's threshold for an int8 table
 
 
@@ -50,6 +52,8 @@ def package(out):
         json.dump(chars, f)
     with open(os.path.join(work, "model", "gazetteers.json"), "w", encoding="utf-8") as f:
         json.dump(gaz, f)
+    with open(os.path.join(work, "model", "featurizer.txt"), "w", encoding="utf-8") as f:
+        f.write(FEATURIZER + "\n")
     with open(os.path.join(work, "data", "max_seq.txt"), "w") as f:
         f.write("64\n")
     shutil.copyfile(os.path.join(out, "decoder.json"), os.path.join(work, "decoder.json"))
@@ -92,7 +96,7 @@ def main(out):
         "word_ids": rng.integers(1, N_WORDS, (b, s)) * mask,
         "shape_ids": rng.integers(1, len(pf.SHAPES), (b, s)) * mask,
         "char_ids": chars * mask[:, :, None],
-        "gazetteers": ((rng.random((b, s, pf.N_GAZ)) < 0.2) * mask[:, :, None]).astype(np.float32),
+        "gazetteers": ((rng.random((b, s, N_FLAGS)) < 0.2) * mask[:, :, None]).astype(np.float32),
         "attention_mask": mask,
     }
     with torch.no_grad():
