@@ -83,7 +83,7 @@ fast = m['int8']['throughput_tokens_per_s']['median'] >= m['fp32']['throughput_t
 print('int8' if d <= 0.005 and fast else 'fp32')")
 OUT="${PHI_MODEL_OUT:-../models/phi-ner-small}"
 FIXTURE=()
-[ -n "${PHI_MODEL_OUT:-}" ] && FIXTURE=(--fixture "$OUT/phi-word-v1-parity.json")
+[ -n "${PHI_MODEL_OUT:-}" ] && FIXTURE=(--fixture "$OUT/phi-ner-small-parity.json")
 step "package $OUT ($SHIP), model card and the parity fixture"
 $PY package_model.py "$WORK" "$WORK/model.$SHIP.onnx" "$OUT" --version "${PHI_MODEL_VERSION:-$(date -u +%Y.%m.%d)}" \
   --window "$WINDOW" "${FIXTURE[@]}"
