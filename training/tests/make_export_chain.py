@@ -1,7 +1,7 @@
 """Run the shipping chain of build.sh on a tiny random PhiNer, for test/training/export-chain.test.ts.
 
     python3 tests/make_export_chain.py OUT_DIR     (from training/)
-Featurizer phi-word-v2 (build.sh's default). Saves a checkpoint as train.py does, then runs the same scripts build.sh runs: export_onnx.py (fp32 + decoder.json),
+Featurizer phi-word-v2 (PHI_FEATURIZER=phi-word-v2; the shipped v1 has its own parity fixture). Saves a checkpoint as train.py does, then runs the same scripts build.sh runs: export_onnx.py (fp32 + decoder.json),
 quantize.py (int8), fold_char_conv.py (both), package_model.py (the int8 folded file, into OUT_DIR/pkg). Writes OUT_DIR/cases.json: ragged inputs, torch's logits for them and
 the path torch's Viterbi (model.viterbi with the CRF's scores) decodes, so that the test can check what
 onnxruntime-node and the gateway's decoder make of each exported file."""
@@ -21,7 +21,7 @@ import phi_features as pf  # noqa: E402
 from model import CRF, PhiNer, viterbi  # noqa: E402
 from prepare_data import LABELS  # noqa: E402
 
-FEATURIZER = "phi-word-v2"  # build.sh's default: the gazetteer flags plus the document flags
+FEATURIZER = "phi-word-v2"  # the gazetteer flags plus the document flags (v1 is the shipped model's, tested there)
 N_FLAGS = pf.N_GAZ + pf.N_DOC
 HP = dict(d=32, layers=2, heads=2, ffn=64, word_dim=100, char_dim=8, char_filters=12, shape_dim=16, max_pos=64,
           dropout=0.1, flags=N_FLAGS)
