@@ -3,7 +3,7 @@
 //   - per dataset: PER/LOC/ORG micro F1 and PERSON F1 of A and B, B − A in points and its 95 % interval;
 //   - on the bias set: PERSON recall per name origin, B − A and its 95 % interval.
 // This is what a shipping rule with a noise clause reads (training/README.md). Needs `npm run build`.
-//   node compare_models.js MODEL_A MODEL_B [--seed N] [--no-propagate] SET...
+//   node compare_models.js MODEL_A MODEL_B [--seed N] [--confidence 0.95] [--no-propagate] SET...
 // SET is conll:FILE (each sentence a text), conll-doc:FILE (each -DOCSTART- document a text), jsonl:FILE (gold
 // spans) or bias:WORK/synth/bias.jsonl. The bias set's spans are [start, end, type, origin]; only PERSON spans of
 // the document's own origin are scored (other persons of a document come from any origin), as in evaluate.py.
@@ -21,8 +21,10 @@ const { runEval } = require(path.join(dist, 'eval', 'run-eval'));
 const { pairedBootstrap, seededPicker } = require(path.join(dist, 'eval', 'paired-bootstrap'));
 const { compareReports } = require(path.join(dist, 'eval', 'compare-reports'));
 
+let confidence = 0.95; // --confidence C: the intervals' two-sided level
 let propagate = true; // --no-propagate: the model's own findings, without the gateway's mention propagation
 const pts = (x) => (100 * x).toFixed(1);
+const level = () => `${+(100 * confidence).toFixed(1)} %`;
 const row = (name, r) =>
   `${name}\t${r.a.toFixed(3)}\t${r.b.toFixed(3)}\t${pts(r.diff)}\t[${pts(r.low)}, ${pts(r.high)}]`;
 
@@ -53,11 +55,11 @@ async function compareBias(a, b, file, seed) {
   const docs = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const [ca, cb] = [await biasCounts(a, docs), await biasCounts(b, docs)];
   const pick = seededPicker(seed);
-  console.log(`\n${file}: PERSON recall by name origin\norigin\tA\tB\tB-A (points)\t95 % interval`);
+  console.log(`\n${file}: PERSON recall by name origin\norigin\tA\tB\tB-A (points)\t${level()} interval`);
   const lines = [];
   for (const origin of [...new Set(docs.map((d) => d.origin))]) {
     const documents = docs.flatMap((d, i) => (d.origin === origin ? [i] : []));
-    const r = pairedBootstrap(ca, cb, { metric: 'recall', documents }, pick);
+    const r = pairedBootstrap(ca, cb, { metric: 'recall', documents, confidence }, pick);
     lines.push({ origin, r });
     console.log(row(origin, r));
   }
@@ -72,8 +74,8 @@ async function compareSet(a, b, kind, file, seed) {
   if (kind === 'conll-doc') opts.documents = true;
   const [ra, rb] = [await runEval({ ...opts, modelDir: a }), await runEval({ ...opts, modelDir: b })];
   const n = ra.dataset.documents;
-  console.log(`\n${kind}:${file} (${n} ${kind === 'conll' ? 'sentences' : 'texts'})\nscore\tA\tB\tB-A (points)\t95 % interval`);
-  const rows = compareReports(ra, rb, { seed });
+  console.log(`\n${kind}:${file} (${n} ${kind === 'conll' ? 'sentences' : 'texts'})\nscore\tA\tB\tB-A (points)\t${level()} interval`);
+  const rows = compareReports(ra, rb, { seed, confidence });
   console.log(row('PER/LOC/ORG F1', rows.find((r) => r.type === 'micro')));
   console.log(row('PERSON F1', rows.find((r) => r.type === 'PERSON')));
 }
@@ -83,10 +85,13 @@ async function main() {
   let seed = 1;
   const si = args.indexOf('--seed');
   if (si >= 0) seed = Number(args.splice(si, 2)[1]);
+  const ci = args.indexOf('--confidence');
+  if (ci >= 0) confidence = Number(args.splice(ci, 2)[1]);
+  if (!(confidence > 0 && confidence < 1)) throw new Error('--confidence: a level between 0 and 1, e.g. 0.9');
   const np = args.indexOf('--no-propagate');
   if (np >= 0) propagate = !args.splice(np, 1);
   const [a, b, ...sets] = args;
-  if (!sets.length) throw new Error('usage: node compare_models.js MODEL_A MODEL_B [--seed N] [--no-propagate] conll:F|conll-doc:F|jsonl:F|bias:F ...');
+  if (!sets.length) throw new Error('usage: node compare_models.js MODEL_A MODEL_B [--seed N] [--confidence C] [--no-propagate] conll:F|conll-doc:F|jsonl:F|bias:F ...');
   console.log(`A = ${a}\nB = ${b}`);
   for (const set of sets) {
     const i = set.indexOf(':');

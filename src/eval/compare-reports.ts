@@ -14,6 +14,8 @@ export interface ComparisonRow extends PairedBootstrapResult {
 export interface ComparisonOptions {
   resamples?: number;
   seed?: number;
+  /** Two-sided interval (default 0.95). */
+  confidence?: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export function compareReports(baseline: EvalReport, model: EvalReport, opts: Co
   for (const [type, types] of [['micro', shared] as const, ...shared.map((t) => [t, [t]] as const)]) {
     const a = documentCounts(baseline.spans.gold, baseline.spans.pred, types, n);
     const b = documentCounts(model.spans.gold, model.spans.pred, types, n);
-    rows.push({ type, ...pairedBootstrap(a, b, { metric: 'f1', resamples: opts.resamples }, seededPicker(opts.seed ?? 1)) });
+    rows.push({ type, ...pairedBootstrap(a, b, { metric: 'f1', resamples: opts.resamples, confidence: opts.confidence }, seededPicker(opts.seed ?? 1)) });
   }
   return rows;
 }

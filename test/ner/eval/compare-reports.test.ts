@@ -42,6 +42,15 @@ describe('compareReports', () => {
     expect(per).toMatchObject({ a: 1, b: 1, diff: 0, low: 0, high: 0 });
   });
 
+  it('passes its confidence level to the bootstrap: a 90 % interval lies inside the 95 % one of the same resamples', () => {
+    const [, wide] = compareReports(base, model, { seed: 3 });
+    const [, narrow] = compareReports(base, model, { seed: 3, confidence: 0.9 });
+    expect(narrow.diff).toBe(wide.diff);
+    expect(narrow.low).toBeGreaterThanOrEqual(wide.low);
+    expect(narrow.high).toBeLessThanOrEqual(wide.high);
+    expect(narrow.high - narrow.low).toBeLessThan(wide.high - wide.low);
+  });
+
   it('prints baseline and model scores, the difference in points and marks intervals that exclude 0', () => {
     const text = formatComparison(base, model, compareReports(base, model, { resamples: 200 }));
     expect(text).toContain('baseline base (1)');
