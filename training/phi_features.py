@@ -132,6 +132,16 @@ def document_flags(toks, first_names):
     return [[1.0 if cap[i] and seen[k][toks[i]] > own[i][k] else 0.0 for k in range(N_DOC)] for i in range(n)]
 
 
+def document_flagger(name, first_names):
+    """What packers take as doc_flags (prepare_data.pack_sentences, pretrain_mlm.sequences): a function from a whole
+    document's raw tokens to their document flags under featurizer `name`, or None when it has none (phi-word-v1)."""
+    assert name in FEATURIZERS, name
+    if name != "phi-word-v2":
+        return None
+    names = set(first_names)
+    return lambda toks: document_flags(toks, names)
+
+
 class Featurizer:
     def __init__(self, vocab, char_vocab, gaz, name="phi-word-v1"):
         """vocab: list of words (index = id, [0]='<pad>', [1]='<unk>'); char_vocab: list of chars (same);

@@ -287,27 +287,19 @@ def write_split(work, split, sets):
         print(f"{split}.{name}: {len(seqs)} sequences, {ntok} tokens", file=sys.stderr)
 
 
-def document_flagger(featurizer, first_names):
-    """pack_sentences' doc_flags for a featurizer: the document flags of phi-word-v2, None for phi-word-v1."""
-    if featurizer == "phi-word-v1":
-        return None
-    names = set(first_names)
-    return lambda pieces: pf.document_flags(pieces, names)
-
-
 def main():
     work = sys.argv[1]
     no_conll = "--no-conll" in sys.argv
     if "--dev-only" in sys.argv:  # rewrite WORK's dev files only (same packing as its training data; vocabularies kept)
         model = os.path.join(work, "model")
         gaz = json.load(open(os.path.join(model, "gazetteers.json"), encoding="utf-8"))
-        flagger = document_flagger(pf.featurizer_name(model), gaz["first_name"])
+        flagger = pf.document_flagger(pf.featurizer_name(model), gaz["first_name"])
         write_split(work, "dev", dev_sets(work, training_max_seq(work), doc_flags=flagger))
         return
     featurizer = sys.argv[sys.argv.index("--featurizer") + 1] if "--featurizer" in sys.argv else "phi-word-v1"
     assert featurizer in pf.FEATURIZERS, f"--featurizer: one of {pf.FEATURIZERS}"
     gazetteers = build_gazetteers()
-    flagger = document_flagger(featurizer, gazetteers["first_name"])
+    flagger = pf.document_flagger(featurizer, gazetteers["first_name"])
     # sequence length: consecutive sentences of a document are packed up to it (the model's context; the gateway's
     # window, config.json max_length, is at most this: package_model.py --window)
     max_seq = int(sys.argv[sys.argv.index("--max-seq") + 1]) if "--max-seq" in sys.argv else MAX_SEQ

@@ -69,7 +69,7 @@ def main():
     seed = arg("--seed", 13)
     rng, fz, vocab, chars = setup(work, seed)
     t0 = time.time()
-    flagger = (lambda pieces: pf.document_flags(pieces, fz.first_names)) if fz.doc else None
+    flagger = pf.document_flagger(fz.name, fz.first_names)
     seqs = sequences("--no-conll" in sys.argv, rng, int(steps * max_tokens * 0.8), flagger)
     items = featurize(fz, seqs, with_tags=False)
     print(f"featurized {len(items)} unlabeled sequences ({sum(len(s['tokens']) for s in seqs)} tokens) in {time.time() - t0:.0f}s",

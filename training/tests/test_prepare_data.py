@@ -104,6 +104,14 @@ class DocumentFlags(unittest.TestCase):
         self.assertEqual(flags[9], [0.0, 0.0])  # the other Smith follows "and"
         self.assertEqual(flags[10:], [[0.0, 0.0], [0.0, 0.0]])  # other case, other word
 
+    def test_the_packers_flagger_is_v2s_document_flags_and_v1_has_none(self):
+        toks = ["Joseph", "Bernardin", "said", ".", "Bernardin", "left"]
+        self.assertIsNone(pf.document_flagger("phi-word-v1", ["joseph"]))
+        self.assertEqual(pf.document_flagger("phi-word-v2", ["joseph"])(toks), pf.document_flags(toks, {"joseph"}))
+        self.assertEqual(pf.document_flagger("phi-word-v2", ["joseph"])(toks)[4], [1.0, 1.0])
+        with self.assertRaises(AssertionError):
+            pf.document_flagger("phi-word-v3", [])
+
     def test_v2_encodes_ten_flags_from_given_or_computed_document_flags_and_v1_eight(self):
         gaz = {n: [] for n in pf.GAZ_NAMES}
         gaz["first_name"] = ["joseph"]
