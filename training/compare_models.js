@@ -1,9 +1,12 @@
 // Compares two packaged models as the gateway runs them (PERSON mention propagation and name retyping on), with a
 // paired bootstrap over documents (src/eval/paired-bootstrap.ts: 2,000 resamples, the same draw for both models):
 //   - per dataset: PER/LOC/ORG micro F1 and PERSON F1 of A and B, B − A in points and its 95 % interval;
-//   - on the bias set: PERSON recall per name origin, B − A and its 95 % interval.
+//   - on the bias set: PERSON recall per name origin and pooled over origins, B − A and its 95 % interval.
 // This is what a shipping rule with a noise clause reads (training/README.md). Needs `npm run build`.
-//   node compare_models.js MODEL_A MODEL_B [--seed N] [--confidence 0.95] [--no-propagate] SET...
+//   node compare_models.js MODEL_A MODEL_B[,MODEL_B2,...] [--seed N] [--confidence 0.95] [--no-propagate] SET...
+// Several comma-separated B models are runs of one recipe (e.g. tagging seeds): B is then their mean, each bootstrap
+// resample scoring every run on the same documents (src/eval/paired-bootstrap.ts, pairedBootstrapMean), and a last
+// column lists each run's own B − A, so a recipe is judged on its mean and its seeds' spread is seen.
 // SET is conll:FILE (each sentence a text), conll-doc:FILE (each -DOCSTART- document a text), jsonl:FILE (gold
 // spans) or bias:WORK/synth/bias.jsonl. The bias set's spans are [start, end, type, origin]; only PERSON spans of
 // the document's own origin are scored (other persons of a document come from any origin), as in evaluate.py.
@@ -18,7 +21,7 @@ const { loadNerModel } = require(path.join(dist, 'detectors', 'ner', 'model-load
 const { createNerDetector } = require(path.join(dist, 'detectors', 'ner', 'ner-detector'));
 const { withMentions } = require(path.join(dist, 'analysis', 'mention-propagation'));
 const { runEval } = require(path.join(dist, 'eval', 'run-eval'));
-const { pairedBootstrap, seededPicker } = require(path.join(dist, 'eval', 'paired-bootstrap'));
+const { pairedBootstrapMean, seededPicker } = require(path.join(dist, 'eval', 'paired-bootstrap'));
 const { compareReports } = require(path.join(dist, 'eval', 'compare-reports'));
 
 let confidence = 0.95; // --confidence C: the intervals' two-sided level
@@ -26,7 +29,10 @@ let propagate = true; // --no-propagate: the model's own findings, without the g
 const pts = (x) => (100 * x).toFixed(1);
 const level = () => `${+(100 * confidence).toFixed(1)} %`;
 const row = (name, r) =>
-  `${name}\t${r.a.toFixed(3)}\t${r.b.toFixed(3)}\t${pts(r.diff)}\t[${pts(r.low)}, ${pts(r.high)}]`;
+  `${name}\t${r.a.toFixed(3)}\t${r.b.toFixed(3)}\t${pts(r.diff)}\t[${pts(r.low)}, ${pts(r.high)}]`
+  + (r.runs && r.runs.length > 1 ? `\t${r.runs.map((x) => pts(x - r.a)).join(' ')}` : '');
+const header = (runs) => `score\tA\tB${runs > 1 ? ` (mean of ${runs} runs)` : ''}\tB-A (points)\t${level()} interval`
+  + (runs > 1 ? '\teach run B-A' : '');
 
 /** Per bias document: PERSON spans of its origin found exactly (tp) and missed (fn). */
 async function biasCounts(modelDir, docs) {
@@ -51,31 +57,37 @@ async function biasCounts(modelDir, docs) {
   }
 }
 
-async function compareBias(a, b, file, seed) {
+async function compareBias(a, bs, file, seed) {
   const docs = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const [ca, cb] = [await biasCounts(a, docs), await biasCounts(b, docs)];
+  const ca = await biasCounts(a, docs);
+  const runs = [];
+  for (const b of bs) runs.push(await biasCounts(b, docs));
   const pick = seededPicker(seed);
-  console.log(`\n${file}: PERSON recall by name origin\norigin\tA\tB\tB-A (points)\t${level()} interval`);
+  console.log(`\n${file}: PERSON recall by name origin\n${header(runs.length).replace('score', 'origin')}`);
   const lines = [];
   for (const origin of [...new Set(docs.map((d) => d.origin))]) {
     const documents = docs.flatMap((d, i) => (d.origin === origin ? [i] : []));
-    const r = pairedBootstrap(ca, cb, { metric: 'recall', documents, confidence }, pick);
+    const r = pairedBootstrapMean(ca, runs, { metric: 'recall', documents, confidence }, pick);
     lines.push({ origin, r });
     console.log(row(origin, r));
   }
+  // after the origins, so that the origins' intervals are drawn as before this row existed
+  console.log(row('pooled', pairedBootstrapMean(ca, runs, { metric: 'recall', confidence }, pick)));
   const gap = (k) => Math.max(...lines.map((l) => l.r[k])) - Math.min(...lines.map((l) => l.r[k]));
   console.log(`gap (best - worst origin)\tA ${pts(gap('a'))}\tB ${pts(gap('b'))} points`);
 }
 
-async function compareSet(a, b, kind, file, seed) {
+async function compareSet(a, bs, kind, file, seed) {
   const opts = { propagate, keepSpans: true, intraOpNumThreads: 2 };
   if (kind === 'jsonl') opts.jsonl = file;
   else opts.conll = file;
   if (kind === 'conll-doc') opts.documents = true;
-  const [ra, rb] = [await runEval({ ...opts, modelDir: a }), await runEval({ ...opts, modelDir: b })];
+  const ra = await runEval({ ...opts, modelDir: a });
+  const rbs = [];
+  for (const b of bs) rbs.push(await runEval({ ...opts, modelDir: b }));
   const n = ra.dataset.documents;
-  console.log(`\n${kind}:${file} (${n} ${kind === 'conll' ? 'sentences' : 'texts'})\nscore\tA\tB\tB-A (points)\t${level()} interval`);
-  const rows = compareReports(ra, rb, { seed, confidence });
+  console.log(`\n${kind}:${file} (${n} ${kind === 'conll' ? 'sentences' : 'texts'})\n${header(bs.length)}`);
+  const rows = compareReports(ra, rbs.length > 1 ? rbs : rbs[0], { seed, confidence });
   console.log(row('PER/LOC/ORG F1', rows.find((r) => r.type === 'micro')));
   console.log(row('PERSON F1', rows.find((r) => r.type === 'PERSON')));
 }
@@ -91,13 +103,14 @@ async function main() {
   const np = args.indexOf('--no-propagate');
   if (np >= 0) propagate = !args.splice(np, 1);
   const [a, b, ...sets] = args;
-  if (!sets.length) throw new Error('usage: node compare_models.js MODEL_A MODEL_B [--seed N] [--confidence C] [--no-propagate] conll:F|conll-doc:F|jsonl:F|bias:F ...');
-  console.log(`A = ${a}\nB = ${b}`);
+  if (!sets.length) throw new Error('usage: node compare_models.js MODEL_A MODEL_B[,MODEL_B2,...] [--seed N] [--confidence C] [--no-propagate] conll:F|conll-doc:F|jsonl:F|bias:F ...');
+  const bs = b.split(',').filter(Boolean);
+  console.log(`A = ${a}\nB = ${bs.length > 1 ? `the mean of ${bs.length} runs: ${bs.join(', ')}` : b}`);
   for (const set of sets) {
     const i = set.indexOf(':');
     const [kind, file] = [set.slice(0, i), set.slice(i + 1)];
-    if (kind === 'bias') await compareBias(a, b, file, seed);
-    else if (['conll', 'conll-doc', 'jsonl'].includes(kind)) await compareSet(a, b, kind, file, seed);
+    if (kind === 'bias') await compareBias(a, bs, file, seed);
+    else if (['conll', 'conll-doc', 'jsonl'].includes(kind)) await compareSet(a, bs, kind, file, seed);
     else throw new Error(`unknown set kind: ${kind}`);
   }
 }

@@ -3,7 +3,7 @@
  * F1 difference with a paired bootstrap interval over the file's texts (`paired-bootstrap.ts`). Answers "is the
  * model I exported better than the shipped one, or is the difference within the noise of this dataset?"
  */
-import { documentCounts, pairedBootstrap, seededPicker, type PairedBootstrapResult } from './paired-bootstrap';
+import { documentCounts, pairedBootstrapMean, seededPicker, type PairedBootstrapResult } from './paired-bootstrap';
 import type { EvalReport } from './run-eval';
 
 export interface ComparisonRow extends PairedBootstrapResult {
@@ -21,20 +21,32 @@ export interface ComparisonOptions {
 /**
  * F1 of `model` minus F1 of `baseline`, per row. The micro row covers the types both reports average over, so a
  * model that also emits MISC is not compared on a different footing. Both reports need `keepSpans` and the same file.
+ * `model` may be several runs of one recipe (e.g. tagging seeds): each row is then the runs' mean F1 minus the
+ * baseline's (`pairedBootstrapMean`), over the types every report averages, and `runs` holds each run's F1.
  */
-export function compareReports(baseline: EvalReport, model: EvalReport, opts: ComparisonOptions = {}): ComparisonRow[] {
-  if (!baseline.spans || !model.spans) throw new TypeError('compareReports: both reports need keepSpans');
-  if (baseline.dataset.path !== model.dataset.path || baseline.dataset.documents !== model.dataset.documents
-    || baseline.dataset.unit !== model.dataset.unit) {
-    throw new RangeError('compareReports: the reports were made on different data');
+export function compareReports(
+  baseline: EvalReport,
+  model: EvalReport | readonly EvalReport[],
+  opts: ComparisonOptions = {},
+): ComparisonRow[] {
+  const models: readonly EvalReport[] = Array.isArray(model) ? model : [model as EvalReport];
+  if (models.length === 0) throw new RangeError('compareReports: no model reports');
+  if (!baseline.spans || models.some((m) => !m.spans)) throw new TypeError('compareReports: both reports need keepSpans');
+  for (const m of models) {
+    if (baseline.dataset.path !== m.dataset.path || baseline.dataset.documents !== m.dataset.documents
+      || baseline.dataset.unit !== m.dataset.unit) {
+      throw new RangeError('compareReports: the reports were made on different data');
+    }
   }
   const n = baseline.dataset.documents;
-  const shared = baseline.scores.microTypes.filter((t) => model.scores.microTypes.includes(t));
+  const shared = baseline.scores.microTypes.filter((t) => models.every((m) => m.scores.microTypes.includes(t)));
   const rows: ComparisonRow[] = [];
   for (const [type, types] of [['micro', shared] as const, ...shared.map((t) => [t, [t]] as const)]) {
     const a = documentCounts(baseline.spans.gold, baseline.spans.pred, types, n);
-    const b = documentCounts(model.spans.gold, model.spans.pred, types, n);
-    rows.push({ type, ...pairedBootstrap(a, b, { metric: 'f1', resamples: opts.resamples, confidence: opts.confidence }, seededPicker(opts.seed ?? 1)) });
+    const runs = models.map((m) => documentCounts(m.spans!.gold, m.spans!.pred, types, n));
+    const r = pairedBootstrapMean(a, runs, { metric: 'f1', resamples: opts.resamples, confidence: opts.confidence }, seededPicker(opts.seed ?? 1));
+    if (!Array.isArray(model)) delete r.runs;
+    rows.push({ type, ...r });
   }
   return rows;
 }

@@ -5,6 +5,10 @@
  * Both models' strict span matches are counted per document (`documentCounts`). Each resample draws the set's
  * documents with replacement, the same draw for both models, and recomputes each model's micro F1 (or recall) from
  * the summed counts, so the interval is of the difference B − A on the same documents. Deterministic for a seed.
+ *
+ * B can also be several runs of one recipe (tagging seeds): `pairedBootstrapMean` then scores each run on the same
+ * resample and averages them, so the interval is of the recipe's mean difference. It still measures only which
+ * documents were drawn; averaging the runs is what takes the seed's share of the noise down.
  */
 import type { ScoredSpan } from './spans';
 
@@ -31,7 +35,10 @@ export interface PairedBootstrapOptions {
 
 export interface PairedBootstrapResult {
   a: number;
+  /** B's score on the whole set: with several runs, their mean. */
   b: number;
+  /** With several runs (`pairedBootstrapMean`): each run's score on the whole set, in the order given. */
+  runs?: number[];
   /** b − a on the whole set. */
   diff: number;
   /** The interval of b − a. */
@@ -108,25 +115,42 @@ export function pairedBootstrap(
   opts: PairedBootstrapOptions = {},
   pick: (n: number) => number = seededPicker(opts.seed ?? 1),
 ): PairedBootstrapResult {
-  if (a.length !== b.length) throw new RangeError('pairedBootstrap: both models must be counted on the same documents');
+  const { runs: _, ...result } = pairedBootstrapMean(a, [b], opts, pick);
+  return result;
+}
+
+/**
+ * The mean over `runs` of (run − A), with its percentile interval: every resample scores A and each run on the same
+ * documents. With one run it is `pairedBootstrap`, draw for draw.
+ */
+export function pairedBootstrapMean(
+  a: readonly DocumentCounts[],
+  runs: readonly (readonly DocumentCounts[])[],
+  opts: PairedBootstrapOptions = {},
+  pick: (n: number) => number = seededPicker(opts.seed ?? 1),
+): PairedBootstrapResult {
+  if (runs.length === 0) throw new RangeError('pairedBootstrap: no runs to compare');
+  if (runs.some((b) => b.length !== a.length)) throw new RangeError('pairedBootstrap: both models must be counted on the same documents');
   const metric = opts.metric ?? 'f1';
   const resamples = opts.resamples ?? 2000;
   const confidence = opts.confidence ?? 0.95;
   if (!(resamples >= 1) || !(confidence > 0 && confidence < 1)) throw new RangeError('pairedBootstrap: bad resamples or confidence');
   const ids = opts.documents ?? a.map((_, i) => i);
   if (ids.length === 0) throw new RangeError('pairedBootstrap: no documents');
+  const mean = (sample: readonly number[]) => runs.reduce((sum, b) => sum + metricOf(b, sample, metric), 0) / runs.length;
   const diffs: number[] = [];
   for (let r = 0; r < resamples; r++) {
     const sample = ids.map(() => ids[pick(ids.length)]);
-    diffs.push(metricOf(b, sample, metric) - metricOf(a, sample, metric));
+    diffs.push(mean(sample) - metricOf(a, sample, metric));
   }
   diffs.sort((x, y) => x - y);
   const tail = (1 - confidence) / 2;
   const sa = metricOf(a, ids, metric);
-  const sb = metricOf(b, ids, metric);
+  const sb = mean(ids);
   return {
     a: sa,
     b: sb,
+    runs: runs.map((b) => metricOf(b, ids, metric)),
     diff: sb - sa,
     low: diffs[Math.floor(tail * resamples)],
     high: diffs[resamples - 1 - Math.floor(tail * resamples)],

@@ -59,9 +59,28 @@ describe('compareReports', () => {
     expect(text).toMatch(/^PERSON\s+1\.0000\s+1\.0000\s+\+0\.0\s+\[\+0\.0, \+0\.0\]$/m);
   });
 
+  it('compares the mean of several runs with the baseline, each run\'s F1 kept, over the types all of them average', () => {
+    // a second run that finds no LOCATION in every 4th text and averages only PERSON + LOCATION
+    const weaker = report('run2', gold, modelPred.filter((g) => !(g.type === 'LOCATION' && g.doc % 4 === 1)), ['LOCATION', 'PERSON']);
+    const rows = compareReports(base, [model, weaker], { seed: 4 });
+    expect(rows.map((r) => r.type)).toEqual(['micro', 'LOCATION', 'PERSON']);
+    const loc = rows[1];
+    const single = [compareReports(base, model)[1], compareReports(base, weaker)[1]];
+    expect(loc.runs).toEqual([single[0].b, single[1].b]);
+    expect(loc.b).toBeCloseTo((single[0].b + single[1].b) / 2, 12);
+    expect(loc.diff).toBeCloseTo((single[0].diff + single[1].diff) / 2, 12);
+    expect(compareReports(base, model)[0]).not.toHaveProperty('runs');
+    // one run given as a list is the single comparison, plus its F1
+    const { runs, ...rest } = compareReports(base, [model], { seed: 4 })[1];
+    expect(rest).toEqual(compareReports(base, model, { seed: 4 })[1]);
+    expect(runs).toEqual([rest.b]);
+  });
+
   it('refuses reports without spans or made on different data', () => {
     const { spans: _, ...bare } = base;
     expect(() => compareReports(bare, model)).toThrow(/keepSpans/);
     expect(() => compareReports(base, report('m', gold, modelPred, ['PERSON'], 41))).toThrow(/different data/);
+    expect(() => compareReports(base, [model, report('m', gold, modelPred, ['PERSON'], 41)])).toThrow(/different data/);
+    expect(() => compareReports(base, [])).toThrow(/no model reports/);
   });
 });

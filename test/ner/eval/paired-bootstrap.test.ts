@@ -2,6 +2,7 @@ import {
   documentCounts,
   metricOf,
   pairedBootstrap,
+  pairedBootstrapMean,
   seededPicker,
   type DocumentCounts,
 } from '../../../src/eval/paired-bootstrap';
@@ -129,5 +130,50 @@ describe('pairedBootstrap', () => {
     expect(() => pairedBootstrap(a, a.slice(1))).toThrow(/same documents/);
     expect(() => pairedBootstrap(a, a, { documents: [] })).toThrow(/no documents/);
     expect(() => pairedBootstrap(a, a, { confidence: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('pairedBootstrapMean', () => {
+  const a: DocumentCounts[] = Array.from({ length: 200 }, () => ({ tp: 3, fp: 1, fn: 2 }));
+  const noisy = a.map((c, i) => (i % 7 === 0 ? { tp: 5, fp: 0, fn: 0 } : i % 5 === 0 ? { tp: 1, fp: 3, fn: 4 } : c));
+
+  it('with one run is pairedBootstrap, draw for draw, plus that run\'s score', () => {
+    const one = pairedBootstrapMean(a, [noisy], { seed: 5, documents: [...Array(150).keys()] });
+    const { runs, ...rest } = one;
+    expect(rest).toEqual(pairedBootstrap(a, noisy, { seed: 5, documents: [...Array(150).keys()] }));
+    expect(runs).toEqual([one.b]);
+  });
+
+  it('averages the runs: B is their mean, and a uniform gain of one run halves over two', () => {
+    const gain = a.map(() => ({ tp: 4, fp: 1, fn: 1 })); // recall 0.6 -> 0.8 in every document
+    const r = pairedBootstrapMean(a, [a, gain], { metric: 'recall', resamples: 300 });
+    expect(r.runs).toHaveLength(2);
+    expect(r.runs![0]).toBeCloseTo(0.6, 12);
+    expect(r.runs![1]).toBeCloseTo(0.8, 12);
+    expect(r.b).toBeCloseTo(0.7, 12);
+    expect(r.diff).toBeCloseTo(0.1, 12);
+    expect(r.low).toBeCloseTo(0.1, 12);
+    expect(r.high).toBeCloseTo(0.1, 12);
+  });
+
+  it('lets the runs\' opposite document-level luck cancel: the mean\'s interval is narrower than either run\'s', () => {
+    // run 1 gains on the first half of the documents and loses on the second; run 2 the other way round
+    const up = { tp: 5, fp: 0, fn: 0 };
+    const down = { tp: 1, fp: 2, fn: 4 };
+    const run1 = a.map((c, i) => (i % 4 === 0 ? (i < 100 ? up : down) : c));
+    const run2 = a.map((c, i) => (i % 4 === 0 ? (i < 100 ? down : up) : c));
+    const r1 = pairedBootstrap(a, run1, { seed: 2 });
+    const r2 = pairedBootstrap(a, run2, { seed: 2 });
+    const mean = pairedBootstrapMean(a, [run1, run2], { seed: 2 });
+    expect(mean.diff).toBeCloseTo((r1.diff + r2.diff) / 2, 12);
+    expect(mean.high - mean.low).toBeLessThan(r1.high - r1.low);
+    expect(mean.high - mean.low).toBeLessThan(r2.high - r2.low);
+    expect(mean.low).toBeLessThanOrEqual(mean.diff);
+    expect(mean.high).toBeGreaterThanOrEqual(mean.diff);
+  });
+
+  it('refuses no runs, or a run counted on other documents', () => {
+    expect(() => pairedBootstrapMean(a, [])).toThrow(/no runs/);
+    expect(() => pairedBootstrapMean(a, [a, a.slice(1)])).toThrow(/same documents/);
   });
 });
