@@ -3,10 +3,11 @@
 //   - per dataset: PER/LOC/ORG micro F1 and PERSON F1 of A and B, B − A in points and its 95 % interval;
 //   - on the bias set: PERSON recall per name origin and pooled over origins, B − A and its 95 % interval.
 // This is what a shipping rule with a noise clause reads (training/README.md). Needs `npm run build`.
-//   node compare_models.js MODEL_A MODEL_B[,MODEL_B2,...] [--seed N] [--confidence 0.95] [--no-propagate] SET...
-// Several comma-separated B models are runs of one recipe (e.g. tagging seeds): B is then their mean, each bootstrap
-// resample scoring every run on the same documents (src/eval/paired-bootstrap.ts, pairedBootstrapMean), and a last
-// column lists each run's own B − A, so a recipe is judged on its mean and its seeds' spread is seen.
+//   node compare_models.js MODEL_A[,MODEL_A2,...] MODEL_B[,MODEL_B2,...] [--seed N] [--confidence 0.95] [--no-propagate] SET...
+// Several comma-separated models on a side are runs of one recipe (e.g. tagging seeds): that side is then their mean,
+// each bootstrap resample scoring every run on the same documents (src/eval/paired-bootstrap.ts, pairedBootstrapMean),
+// and extra columns list each B run's own B − A (A's mean) and each A run's score, so a recipe is judged on its mean
+// and its seeds' spread is seen.
 // SET is conll:FILE (each sentence a text), conll-doc:FILE (each -DOCSTART- document a text), jsonl:FILE (gold
 // spans) or bias:WORK/synth/bias.jsonl. The bias set's spans are [start, end, type, origin]; only PERSON spans of
 // the document's own origin are scored (other persons of a document come from any origin), as in evaluate.py.
@@ -30,9 +31,11 @@ const pts = (x) => (100 * x).toFixed(1);
 const level = () => `${+(100 * confidence).toFixed(1)} %`;
 const row = (name, r) =>
   `${name}\t${r.a.toFixed(3)}\t${r.b.toFixed(3)}\t${pts(r.diff)}\t[${pts(r.low)}, ${pts(r.high)}]`
-  + (r.runs && r.runs.length > 1 ? `\t${r.runs.map((x) => pts(x - r.a)).join(' ')}` : '');
-const header = (runs) => `score\tA\tB${runs > 1 ? ` (mean of ${runs} runs)` : ''}\tB-A (points)\t${level()} interval`
-  + (runs > 1 ? '\teach run B-A' : '');
+  + (r.runs && r.runs.length > 1 ? `\t${r.runs.map((x) => pts(x - r.a)).join(' ')}` : '')
+  + (r.baselineRuns ? `\t${r.baselineRuns.map((x) => x.toFixed(3)).join(' ')}` : '');
+const mean = (n) => (n > 1 ? ` (mean of ${n} runs)` : '');
+const header = (as, bs) => `score\tA${mean(as)}\tB${mean(bs)}\tB-A (points)\t${level()} interval`
+  + (bs > 1 ? '\teach B run - A' : '') + (as > 1 ? '\teach A run' : '');
 
 /** Per bias document: PERSON spans of its origin found exactly (tp) and missed (fn). */
 async function biasCounts(modelDir, docs) {
@@ -57,13 +60,15 @@ async function biasCounts(modelDir, docs) {
   }
 }
 
-async function compareBias(a, bs, file, seed) {
+async function compareBias(as, bs, file, seed) {
   const docs = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const ca = await biasCounts(a, docs);
+  const base = [];
+  for (const a of as) base.push(await biasCounts(a, docs));
+  const ca = as.length > 1 ? base : base[0];
   const runs = [];
   for (const b of bs) runs.push(await biasCounts(b, docs));
   const pick = seededPicker(seed);
-  console.log(`\n${file}: PERSON recall by name origin\n${header(runs.length).replace('score', 'origin')}`);
+  console.log(`\n${file}: PERSON recall by name origin\n${header(as.length, runs.length).replace('score', 'origin')}`);
   const lines = [];
   for (const origin of [...new Set(docs.map((d) => d.origin))]) {
     const documents = docs.flatMap((d, i) => (d.origin === origin ? [i] : []));
@@ -77,17 +82,18 @@ async function compareBias(a, bs, file, seed) {
   console.log(`gap (best - worst origin)\tA ${pts(gap('a'))}\tB ${pts(gap('b'))} points`);
 }
 
-async function compareSet(a, bs, kind, file, seed) {
+async function compareSet(as, bs, kind, file, seed) {
   const opts = { propagate, keepSpans: true, intraOpNumThreads: 2 };
   if (kind === 'jsonl') opts.jsonl = file;
   else opts.conll = file;
   if (kind === 'conll-doc') opts.documents = true;
-  const ra = await runEval({ ...opts, modelDir: a });
+  const ras = [];
+  for (const a of as) ras.push(await runEval({ ...opts, modelDir: a }));
   const rbs = [];
   for (const b of bs) rbs.push(await runEval({ ...opts, modelDir: b }));
-  const n = ra.dataset.documents;
-  console.log(`\n${kind}:${file} (${n} ${kind === 'conll' ? 'sentences' : 'texts'})\n${header(bs.length)}`);
-  const rows = compareReports(ra, rbs.length > 1 ? rbs : rbs[0], { seed, confidence });
+  const n = ras[0].dataset.documents;
+  console.log(`\n${kind}:${file} (${n} ${kind === 'conll' ? 'sentences' : 'texts'})\n${header(as.length, bs.length)}`);
+  const rows = compareReports(ras.length > 1 ? ras : ras[0], rbs.length > 1 ? rbs : rbs[0], { seed, confidence });
   console.log(row('PER/LOC/ORG F1', rows.find((r) => r.type === 'micro')));
   console.log(row('PERSON F1', rows.find((r) => r.type === 'PERSON')));
 }
@@ -103,14 +109,15 @@ async function main() {
   const np = args.indexOf('--no-propagate');
   if (np >= 0) propagate = !args.splice(np, 1);
   const [a, b, ...sets] = args;
-  if (!sets.length) throw new Error('usage: node compare_models.js MODEL_A MODEL_B[,MODEL_B2,...] [--seed N] [--confidence C] [--no-propagate] conll:F|conll-doc:F|jsonl:F|bias:F ...');
-  const bs = b.split(',').filter(Boolean);
-  console.log(`A = ${a}\nB = ${bs.length > 1 ? `the mean of ${bs.length} runs: ${bs.join(', ')}` : b}`);
+  if (!sets.length) throw new Error('usage: node compare_models.js MODEL_A[,MODEL_A2,...] MODEL_B[,MODEL_B2,...] [--seed N] [--confidence C] [--no-propagate] conll:F|conll-doc:F|jsonl:F|bias:F ...');
+  const [as, bs] = [a.split(',').filter(Boolean), b.split(',').filter(Boolean)];
+  const side = (ms) => (ms.length > 1 ? `the mean of ${ms.length} runs: ${ms.join(', ')}` : ms[0]);
+  console.log(`A = ${side(as)}\nB = ${side(bs)}`);
   for (const set of sets) {
     const i = set.indexOf(':');
     const [kind, file] = [set.slice(0, i), set.slice(i + 1)];
-    if (kind === 'bias') await compareBias(a, bs, file, seed);
-    else if (['conll', 'conll-doc', 'jsonl'].includes(kind)) await compareSet(a, bs, kind, file, seed);
+    if (kind === 'bias') await compareBias(as, bs, file, seed);
+    else if (['conll', 'conll-doc', 'jsonl'].includes(kind)) await compareSet(as, bs, kind, file, seed);
     else throw new Error(`unknown set kind: ${kind}`);
   }
 }

@@ -21,30 +21,36 @@ export interface ComparisonOptions {
 /**
  * F1 of `model` minus F1 of `baseline`, per row. The micro row covers the types both reports average over, so a
  * model that also emits MISC is not compared on a different footing. Both reports need `keepSpans` and the same file.
- * `model` may be several runs of one recipe (e.g. tagging seeds): each row is then the runs' mean F1 minus the
- * baseline's (`pairedBootstrapMean`), over the types every report averages, and `runs` holds each run's F1.
+ * Either side may be several runs of one recipe (e.g. tagging seeds): each row is then the mean F1 of one side's runs
+ * minus the other's (`pairedBootstrapMean`), over the types every report averages; `runs` (and `baselineRuns`) hold
+ * each run's F1.
  */
 export function compareReports(
-  baseline: EvalReport,
+  baseline: EvalReport | readonly EvalReport[],
   model: EvalReport | readonly EvalReport[],
   opts: ComparisonOptions = {},
 ): ComparisonRow[] {
+  const baselines: readonly EvalReport[] = Array.isArray(baseline) ? baseline : [baseline as EvalReport];
   const models: readonly EvalReport[] = Array.isArray(model) ? model : [model as EvalReport];
-  if (models.length === 0) throw new RangeError('compareReports: no model reports');
-  if (!baseline.spans || models.some((m) => !m.spans)) throw new TypeError('compareReports: both reports need keepSpans');
-  for (const m of models) {
-    if (baseline.dataset.path !== m.dataset.path || baseline.dataset.documents !== m.dataset.documents
-      || baseline.dataset.unit !== m.dataset.unit) {
+  if (models.length === 0 || baselines.length === 0) throw new RangeError('compareReports: no model reports');
+  const all = [...baselines, ...models];
+  if (all.some((r) => !r.spans)) throw new TypeError('compareReports: both reports need keepSpans');
+  const first = baselines[0];
+  for (const r of all) {
+    if (first.dataset.path !== r.dataset.path || first.dataset.documents !== r.dataset.documents
+      || first.dataset.unit !== r.dataset.unit) {
       throw new RangeError('compareReports: the reports were made on different data');
     }
   }
-  const n = baseline.dataset.documents;
-  const shared = baseline.scores.microTypes.filter((t) => models.every((m) => m.scores.microTypes.includes(t)));
+  const n = first.dataset.documents;
+  const shared = first.scores.microTypes.filter((t) => all.every((r) => r.scores.microTypes.includes(t)));
+  const counts = (reports: readonly EvalReport[], types: readonly string[]) =>
+    reports.map((r) => documentCounts(r.spans!.gold, r.spans!.pred, types, n));
   const rows: ComparisonRow[] = [];
   for (const [type, types] of [['micro', shared] as const, ...shared.map((t) => [t, [t]] as const)]) {
-    const a = documentCounts(baseline.spans.gold, baseline.spans.pred, types, n);
-    const runs = models.map((m) => documentCounts(m.spans!.gold, m.spans!.pred, types, n));
-    const r = pairedBootstrapMean(a, runs, { metric: 'f1', resamples: opts.resamples, confidence: opts.confidence }, seededPicker(opts.seed ?? 1));
+    const a = counts(baselines, types);
+    const r = pairedBootstrapMean(Array.isArray(baseline) ? a : a[0], counts(models, types),
+      { metric: 'f1', resamples: opts.resamples, confidence: opts.confidence }, seededPicker(opts.seed ?? 1));
     if (!Array.isArray(model)) delete r.runs;
     rows.push({ type, ...r });
   }

@@ -6,9 +6,9 @@
  * documents with replacement, the same draw for both models, and recomputes each model's micro F1 (or recall) from
  * the summed counts, so the interval is of the difference B − A on the same documents. Deterministic for a seed.
  *
- * B can also be several runs of one recipe (tagging seeds): `pairedBootstrapMean` then scores each run on the same
- * resample and averages them, so the interval is of the recipe's mean difference. It still measures only which
- * documents were drawn; averaging the runs is what takes the seed's share of the noise down.
+ * A and B can also be several runs of one recipe each (tagging seeds): `pairedBootstrapMean` then scores every run on
+ * the same resample and averages each side's runs, so the interval is of the recipes' mean difference. It still
+ * measures only which documents were drawn; averaging the runs is what takes the seed's share of the noise down.
  */
 import type { ScoredSpan } from './spans';
 
@@ -37,8 +37,10 @@ export interface PairedBootstrapResult {
   a: number;
   /** B's score on the whole set: with several runs, their mean. */
   b: number;
-  /** With several runs (`pairedBootstrapMean`): each run's score on the whole set, in the order given. */
+  /** With several runs (`pairedBootstrapMean`): each B run's score on the whole set, in the order given. */
   runs?: number[];
+  /** With several A runs: each one's score on the whole set (`a` is their mean). */
+  baselineRuns?: number[];
   /** b − a on the whole set. */
   diff: number;
   /** The interval of b − a. */
@@ -121,36 +123,42 @@ export function pairedBootstrap(
 
 /**
  * The mean over `runs` of (run − A), with its percentile interval: every resample scores A and each run on the same
- * documents. With one run it is `pairedBootstrap`, draw for draw.
+ * documents. With one run it is `pairedBootstrap`, draw for draw. `a` may also be several runs (a list of count
+ * lists): A is then their mean in every resample, and `baselineRuns` holds each one's score.
  */
 export function pairedBootstrapMean(
-  a: readonly DocumentCounts[],
+  a: readonly DocumentCounts[] | readonly (readonly DocumentCounts[])[],
   runs: readonly (readonly DocumentCounts[])[],
   opts: PairedBootstrapOptions = {},
   pick: (n: number) => number = seededPicker(opts.seed ?? 1),
 ): PairedBootstrapResult {
-  if (runs.length === 0) throw new RangeError('pairedBootstrap: no runs to compare');
-  if (runs.some((b) => b.length !== a.length)) throw new RangeError('pairedBootstrap: both models must be counted on the same documents');
+  const several = a.length > 0 && Array.isArray(a[0]);
+  const baseline = (several ? a : [a]) as readonly (readonly DocumentCounts[])[];
+  if (runs.length === 0 || baseline.length === 0) throw new RangeError('pairedBootstrap: no runs to compare');
+  const n = baseline[0].length;
+  if ([...baseline, ...runs].some((c) => c.length !== n)) throw new RangeError('pairedBootstrap: both models must be counted on the same documents');
   const metric = opts.metric ?? 'f1';
   const resamples = opts.resamples ?? 2000;
   const confidence = opts.confidence ?? 0.95;
   if (!(resamples >= 1) || !(confidence > 0 && confidence < 1)) throw new RangeError('pairedBootstrap: bad resamples or confidence');
-  const ids = opts.documents ?? a.map((_, i) => i);
+  const ids = opts.documents ?? baseline[0].map((_, i) => i);
   if (ids.length === 0) throw new RangeError('pairedBootstrap: no documents');
-  const mean = (sample: readonly number[]) => runs.reduce((sum, b) => sum + metricOf(b, sample, metric), 0) / runs.length;
+  const mean = (side: readonly (readonly DocumentCounts[])[], sample: readonly number[]) =>
+    side.reduce((sum, c) => sum + metricOf(c, sample, metric), 0) / side.length;
   const diffs: number[] = [];
   for (let r = 0; r < resamples; r++) {
     const sample = ids.map(() => ids[pick(ids.length)]);
-    diffs.push(mean(sample) - metricOf(a, sample, metric));
+    diffs.push(mean(runs, sample) - mean(baseline, sample));
   }
   diffs.sort((x, y) => x - y);
   const tail = (1 - confidence) / 2;
-  const sa = metricOf(a, ids, metric);
-  const sb = mean(ids);
+  const sa = mean(baseline, ids);
+  const sb = mean(runs, ids);
   return {
     a: sa,
     b: sb,
-    runs: runs.map((b) => metricOf(b, ids, metric)),
+    runs: runs.map((c) => metricOf(c, ids, metric)),
+    ...(several ? { baselineRuns: baseline.map((c) => metricOf(c, ids, metric)) } : {}),
     diff: sb - sa,
     low: diffs[Math.floor(tail * resamples)],
     high: diffs[resamples - 1 - Math.floor(tail * resamples)],

@@ -76,6 +76,15 @@ describe('compareReports', () => {
     expect(runs).toEqual([rest.b]);
   });
 
+  it('takes several baseline runs too: their mean F1 is A', () => {
+    const weaker = report('run2', gold, modelPred.filter((g) => !(g.type === 'LOCATION' && g.doc % 4 === 1)), ['LOCATION', 'PERSON']);
+    const [, loc] = compareReports([base, weaker], model, { seed: 4 });
+    expect(loc.baselineRuns).toEqual([compareReports(base, model)[1].a, compareReports(weaker, model)[1].a]);
+    expect(loc.a).toBeCloseTo((loc.baselineRuns![0] + loc.baselineRuns![1]) / 2, 12);
+    expect(loc.diff).toBeCloseTo(1 - loc.a, 12);
+    expect(() => compareReports([], model)).toThrow(/no model reports/);
+  });
+
   it('refuses reports without spans or made on different data', () => {
     const { spans: _, ...bare } = base;
     expect(() => compareReports(bare, model)).toThrow(/keepSpans/);

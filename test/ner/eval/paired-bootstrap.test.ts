@@ -172,8 +172,25 @@ describe('pairedBootstrapMean', () => {
     expect(mean.high).toBeGreaterThanOrEqual(mean.diff);
   });
 
+  it('takes several baseline runs too: A is their mean in every resample', () => {
+    const gain = a.map(() => ({ tp: 4, fp: 1, fn: 1 })); // recall 0.8 everywhere; a's is 0.6
+    const r = pairedBootstrapMean([a, gain], [gain], { metric: 'recall', resamples: 300 });
+    expect(r.baselineRuns).toHaveLength(2);
+    expect(r.baselineRuns![0]).toBeCloseTo(0.6, 12);
+    expect(r.a).toBeCloseTo(0.7, 12);
+    expect(r.diff).toBeCloseTo(0.1, 12);
+    expect(r.low).toBeCloseTo(0.1, 12);
+    expect(r.high).toBeCloseTo(0.1, 12);
+    // one baseline run given as a list is the plain comparison, draw for draw
+    const { baselineRuns, ...rest } = pairedBootstrapMean([a], [noisy], { seed: 9 });
+    expect(rest).toEqual(pairedBootstrapMean(a, [noisy], { seed: 9 }));
+    expect(baselineRuns).toEqual([rest.a]);
+    expect(pairedBootstrapMean(a, [noisy], { seed: 9 })).not.toHaveProperty('baselineRuns');
+  });
+
   it('refuses no runs, or a run counted on other documents', () => {
     expect(() => pairedBootstrapMean(a, [])).toThrow(/no runs/);
+    expect(() => pairedBootstrapMean([a, a.slice(1)], [a])).toThrow(/same documents/);
     expect(() => pairedBootstrapMean(a, [a, a.slice(1)])).toThrow(/same documents/);
   });
 });
