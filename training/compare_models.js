@@ -37,6 +37,13 @@ const mean = (n) => (n > 1 ? ` (mean of ${n} runs)` : '');
 const header = (as, bs) => `score\tA${mean(as)}\tB${mean(bs)}\tB-A (points)\t${level()} interval`
   + (bs > 1 ? '\teach B run - A' : '') + (as > 1 ? '\teach A run' : '');
 
+/** `fn` on each model folder in turn (one model loaded at a time). */
+async function eachModel(dirs, fn) {
+  const out = [];
+  for (const dir of dirs) out.push(await fn(dir));
+  return out;
+}
+
 /** Per bias document: PERSON spans of its origin found exactly (tp) and missed (fn). */
 async function biasCounts(modelDir, docs) {
   const model = await loadNerModel(modelDir, { intraOpNumThreads: 2 });
@@ -62,11 +69,9 @@ async function biasCounts(modelDir, docs) {
 
 async function compareBias(as, bs, file, seed) {
   const docs = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const base = [];
-  for (const a of as) base.push(await biasCounts(a, docs));
+  const base = await eachModel(as, (dir) => biasCounts(dir, docs));
   const ca = as.length > 1 ? base : base[0];
-  const runs = [];
-  for (const b of bs) runs.push(await biasCounts(b, docs));
+  const runs = await eachModel(bs, (dir) => biasCounts(dir, docs));
   const pick = seededPicker(seed);
   console.log(`\n${file}: PERSON recall by name origin\n${header(as.length, runs.length).replace('score', 'origin')}`);
   const lines = [];
@@ -87,10 +92,8 @@ async function compareSet(as, bs, kind, file, seed) {
   if (kind === 'jsonl') opts.jsonl = file;
   else opts.conll = file;
   if (kind === 'conll-doc') opts.documents = true;
-  const ras = [];
-  for (const a of as) ras.push(await runEval({ ...opts, modelDir: a }));
-  const rbs = [];
-  for (const b of bs) rbs.push(await runEval({ ...opts, modelDir: b }));
+  const ras = await eachModel(as, (dir) => runEval({ ...opts, modelDir: dir }));
+  const rbs = await eachModel(bs, (dir) => runEval({ ...opts, modelDir: dir }));
   const n = ras[0].dataset.documents;
   console.log(`\n${kind}:${file} (${n} ${kind === 'conll' ? 'sentences' : 'texts'})\n${header(as.length, bs.length)}`);
   const rows = compareReports(ras.length > 1 ? ras : ras[0], rbs.length > 1 ? rbs : rbs[0], { seed, confidence });
