@@ -2,7 +2,7 @@
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
 #   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] [PHI_TRAIN_FLAGS=...]
 #   [PHI_MLM_STEPS=1500] [PHI_EPOCHS=10, or 12 without pre-training] [PHI_GENERATED_NAMES=0.4] [PHI_AVERAGE_LAST=3]
-#   [PHI_FEATURIZER=phi-word-v1] [PHI_TAG_SEED=13] training/build.sh [--no-conll]
+#   [PHI_FEATURIZER=phi-word-v1] [PHI_TAG_SEED=13] [PHI_SYNTH=DIR] training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together). PHI_WINDOW: tokens per window
 # the gateway feeds the model (config.json max_length); default 7/8 of PHI_MAX_SEQ, since packing whole sentences
@@ -18,6 +18,8 @@
 # phi_features.py and the model card: CoNLL dev PERSON 0.945 under the CoNLL protocol alone, but its one full build lost
 # 3.7 points on WNUT-17 through the gateway, so it was not shipped).
 # PHI_TAG_SEED: the tagging stage's seed (fastText, the synthetic corpus and pre-training keep 13).
+# PHI_SYNTH: a folder of synth.py output (synth_train/synth_heldout/bias.jsonl, manifest.json) to train on instead of
+# generating the corpus, e.g. an earlier synth.py's (`git show REV:training/synth.py`, with that revision's names.py).
 # Needs (Debian): python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext, plus node 20 with
 # onnxruntime-node installed in the repository (npm ci) for evaluation and throughput.
 set -euo pipefail
@@ -48,8 +50,16 @@ mkdir -p "$WORK"
 t0=$(date +%s)
 step() { echo "[$(( $(date +%s) - t0 ))s] $*"; }
 
-step "synthetic PHI corpus"
-$PY synth.py "$WORK/synth" --seed 13 --generated-names "${PHI_GENERATED_NAMES:-0.4}"
+if [ -n "${PHI_SYNTH:-}" ]; then
+  step "synthetic PHI corpus: copied from $PHI_SYNTH (PHI_SYNTH)"
+  for f in synth_train.jsonl synth_heldout.jsonl bias.jsonl manifest.json; do
+    [ -f "$PHI_SYNTH/$f" ] || { echo "build.sh: PHI_SYNTH=$PHI_SYNTH has no $f (synth.py's output folder)" >&2; exit 1; }
+  done
+  mkdir -p "$WORK/synth" && cp "$PHI_SYNTH"/{synth_train.jsonl,synth_heldout.jsonl,bias.jsonl,manifest.json} "$WORK/synth/"
+else
+  step "synthetic PHI corpus"
+  $PY synth.py "$WORK/synth" --seed 13 --generated-names "${PHI_GENERATED_NAMES:-0.4}"
+fi
 step "fastText corpus + skip-gram vectors (dim 100, 3 epochs)"
 $PY fasttext_corpus.py "$WORK/ft_corpus.txt" $FLAG
 fasttext skipgram -input "$WORK/ft_corpus.txt" -output "$WORK/ft" -dim 100 -epoch 3 -thread 2 -minCount 3 -seed 13 \
