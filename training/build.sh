@@ -15,8 +15,9 @@
 # PHI_AVERAGE_LAST: the model is the mean of the weights at the end of the last N epochs (train.py --average-from;
 # default 3, as in 0.4.2); 0 keeps the best single epoch by CoNLL dev F1 instead (0.4.0, 0.4.1).
 # PHI_FEATURIZER: phi-word-v1 (default, the shipped model's) or phi-word-v2 (v1 plus two document flags per token; see
-# phi_features.py and the model card: CoNLL dev PERSON 0.945 under the CoNLL protocol alone, but its one full build lost
-# 3.7 points on WNUT-17 through the gateway, so it was not shipped).
+# phi_features.py and the model card: CoNLL dev PERSON 0.944 under the CoNLL protocol alone, mean of five tagging
+# seeds, but through the gateway the five lost synthetic PERSON and US Census recall against 0.4.3, so not shipped;
+# ship_rules/doc-flags-seeds.txt).
 # PHI_TAG_SEED: the tagging stage's seed (fastText, the synthetic corpus and pre-training keep 13).
 # PHI_SYNTH: a folder of synth.py output (synth_train/synth_heldout/bias.jsonl, manifest.json) to train on instead of
 # generating the corpus, e.g. an earlier synth.py's (`git show REV:training/synth.py`, with that revision's names.py).
@@ -52,10 +53,11 @@ step() { echo "[$(( $(date +%s) - t0 ))s] $*"; }
 
 if [ -n "${PHI_SYNTH:-}" ]; then
   step "synthetic PHI corpus: copied from $PHI_SYNTH (PHI_SYNTH)"
-  for f in synth_train.jsonl synth_heldout.jsonl bias.jsonl manifest.json; do
+  SYNTH_FILES=(synth_train.jsonl synth_heldout.jsonl bias.jsonl manifest.json)
+  for f in "${SYNTH_FILES[@]}"; do
     [ -f "$PHI_SYNTH/$f" ] || { echo "build.sh: PHI_SYNTH=$PHI_SYNTH has no $f (synth.py's output folder)" >&2; exit 1; }
   done
-  mkdir -p "$WORK/synth" && cp "$PHI_SYNTH"/{synth_train.jsonl,synth_heldout.jsonl,bias.jsonl,manifest.json} "$WORK/synth/"
+  mkdir -p "$WORK/synth" && for f in "${SYNTH_FILES[@]}"; do cp "$PHI_SYNTH/$f" "$WORK/synth/"; done
 else
   step "synthetic PHI corpus"
   $PY synth.py "$WORK/synth" --seed 13 --generated-names "${PHI_GENERATED_NAMES:-0.4}"
