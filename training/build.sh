@@ -2,7 +2,7 @@
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
 #   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] [PHI_TRAIN_FLAGS=...]
 #   [PHI_MLM_STEPS=1500] [PHI_EPOCHS=10, or 12 without pre-training] [PHI_GENERATED_NAMES=0.4] [PHI_AVERAGE_LAST=3]
-#   [PHI_FEATURIZER=phi-word-v1] [PHI_TAG_SEED=13] [PHI_SYNTH=DIR] training/build.sh [--no-conll]
+#   [PHI_FEATURIZER=phi-word-v1] [PHI_TAG_SEED=13] [PHI_SYNTH=DIR] [PHI_FROM=WORK_DIR] training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together). PHI_WINDOW: tokens per window
 # the gateway feeds the model (config.json max_length); default 7/8 of PHI_MAX_SEQ, since packing whole sentences
@@ -21,6 +21,11 @@
 # PHI_TAG_SEED: the tagging stage's seed (fastText, the synthetic corpus and pre-training keep 13).
 # PHI_SYNTH: a folder of synth.py output (synth_train/synth_heldout/bias.jsonl, manifest.json) to train on instead of
 # generating the corpus, e.g. an earlier synth.py's (`git show REV:training/synth.py`, with that revision's names.py).
+# PHI_FROM: an earlier run's work folder whose stages this run takes over (hard links) instead of redoing them: the
+# synthetic corpus and the fastText vectors always (same --no-conll required), the prepared data, vocabularies and
+# pre-trained encoder too when that run had the same PHI_FEATURIZER, PHI_MAX_SEQ and PHI_MLM_STEPS (else they are
+# redone here). Another tagging seed of a recipe (PHI_TAG_SEED) then costs only the tagging stage (~22 of 36 min).
+# What each stage was built from is recorded in WORK/stages.txt, which PHI_FROM reads.
 # Needs (Debian): python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext, plus node 20 with
 # onnxruntime-node installed in the repository (npm ci) for evaluation and throughput.
 set -euo pipefail
@@ -42,38 +47,74 @@ export OPENBLAS_NUM_THREADS=2  # torch itself runs single-threaded (torch.set_nu
 # (measured 2026-12-07, AMD EPYC, 2 cores). Costs a few hundred MB of resident memory at most.
 export MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=536870912
 export PYTHONHASHSEED=0
+# Settings first (instant), then the tools.
+FEATURIZER="${PHI_FEATURIZER:-phi-word-v1}"
+die() { echo "build.sh: $*" >&2; exit 1; }
+# WORK/stages.txt: key=value lines written as stages finish (corpus, flag: after fastText; featurizer, max_seq, mlm_steps:
+# after pre-training); PHI_FROM reuses a stage only when its keys are there and match this run's
+stage_of() { [ -f "$1/stages.txt" ] && sed -n "s/^$2=//p" "$1/stages.txt" | tail -n 1; }
+FROM="${PHI_FROM:-}"
+if [ -n "$FROM" ]; then
+  [ -d "$FROM" ] || die "PHI_FROM=$FROM is not a folder (a work folder of an earlier build.sh run)"
+  [ "$(cd "$FROM" && pwd)" != "$(mkdir -p "$WORK" && cd "$WORK" && pwd)" ] || die "PHI_FROM is this run's own PHI_WORK"
+  [ -z "${PHI_SYNTH:-}${PHI_GENERATED_NAMES:-}" ] || die "PHI_FROM takes the synthetic corpus from $FROM: leave PHI_SYNTH and PHI_GENERATED_NAMES unset"
+  grep -q '^flag=' "$FROM/stages.txt" 2> /dev/null || die "PHI_FROM=$FROM has no stages.txt with finished corpus and fastText stages"
+  [ "$(stage_of "$FROM" flag)" = "$FLAG" ] || die "PHI_FROM=$FROM was built with flag '$(stage_of "$FROM" flag)', this run with '$FLAG'"
+fi
 # Check the tools first: a fresh machine otherwise fails a minute in, at "fasttext: command not found".
 APT="apt-get install python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext"
 command -v fasttext > /dev/null || { echo "build.sh: fasttext is not installed (Debian: $APT)" >&2; exit 1; }
 $PY -c 'import torch, onnx, numpy' 2> /dev/null || { echo "build.sh: $PY cannot import torch, onnx and numpy (Debian: $APT)" >&2; exit 1; }
 [ -d ../node_modules/onnxruntime-node ] || { echo "build.sh: run npm ci in the repository first (evaluation uses onnxruntime-node)" >&2; exit 1; }
 mkdir -p "$WORK"
+: > "$WORK/stages.txt"
+record() { echo "$1=$2" >> "$WORK/stages.txt"; }
 t0=$(date +%s)
 step() { echo "[$(( $(date +%s) - t0 ))s] $*"; }
 
-if [ -n "${PHI_SYNTH:-}" ]; then
+if [ -n "$FROM" ]; then
+  step "synthetic PHI corpus and fastText vectors: hard links to $FROM's (PHI_FROM)"
+  mkdir -p "$WORK/synth" && ln -f "$FROM"/synth/* "$WORK/synth/"
+  ln -f "$FROM/ft_corpus.txt" "$FROM/ft.bin" "$FROM/ft.vec" "$WORK/"
+  record corpus "$(stage_of "$FROM" corpus) (via $FROM)"
+elif [ -n "${PHI_SYNTH:-}" ]; then
   step "synthetic PHI corpus: copied from $PHI_SYNTH (PHI_SYNTH)"
   SYNTH_FILES=(synth_train.jsonl synth_heldout.jsonl bias.jsonl manifest.json)
   for f in "${SYNTH_FILES[@]}"; do
     [ -f "$PHI_SYNTH/$f" ] || { echo "build.sh: PHI_SYNTH=$PHI_SYNTH has no $f (synth.py's output folder)" >&2; exit 1; }
   done
   mkdir -p "$WORK/synth" && for f in "${SYNTH_FILES[@]}"; do cp "$PHI_SYNTH/$f" "$WORK/synth/"; done
+  record corpus "PHI_SYNTH=$(cd "$PHI_SYNTH" && pwd)"
 else
   step "synthetic PHI corpus"
   $PY synth.py "$WORK/synth" --seed 13 --generated-names "${PHI_GENERATED_NAMES:-0.4}"
+  record corpus "synth.py --seed 13 --generated-names ${PHI_GENERATED_NAMES:-0.4} at $(git rev-parse --short HEAD 2> /dev/null || echo '?')"
 fi
-step "fastText corpus + skip-gram vectors (dim 100, 3 epochs)"
-$PY fasttext_corpus.py "$WORK/ft_corpus.txt" $FLAG
-fasttext skipgram -input "$WORK/ft_corpus.txt" -output "$WORK/ft" -dim 100 -epoch 3 -thread 2 -minCount 3 -seed 13 \
-  > "$WORK/fasttext.log" 2>&1
-step "prepare data (documents packed into sequences of <= $MAX_SEQ tokens), vocabularies, gazetteers"
-$PY prepare_data.py "$WORK" --max-seq "$MAX_SEQ" --featurizer "${PHI_FEATURIZER:-phi-word-v1}" $FLAG
+if [ -z "$FROM" ]; then
+  step "fastText corpus + skip-gram vectors (dim 100, 3 epochs)"
+  $PY fasttext_corpus.py "$WORK/ft_corpus.txt" $FLAG
+  fasttext skipgram -input "$WORK/ft_corpus.txt" -output "$WORK/ft" -dim 100 -epoch 3 -thread 2 -minCount 3 -seed 13 \
+    > "$WORK/fasttext.log" 2>&1
+fi
+record flag "$FLAG"
 INIT=()
-if [ "$MLM_STEPS" -gt 0 ]; then
-  step "pre-train the encoder: masked words on the unlabeled pool, $MLM_STEPS steps of 1,200 tokens"
-  $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed 13 $FLAG 2>&1 | tee "$WORK/mlm.log"
-  INIT=(--init "$WORK/mlm/mlm.pt")
+[ "$MLM_STEPS" -gt 0 ] && INIT=(--init "$WORK/mlm/mlm.pt")
+if [ -n "$FROM" ] && [ "$(stage_of "$FROM" featurizer)" = "$FEATURIZER" ] && [ "$(stage_of "$FROM" max_seq)" = "$MAX_SEQ" ] \
+    && [ "$(stage_of "$FROM" mlm_steps)" = "$MLM_STEPS" ]; then
+  step "prepared data, vocabularies, gazetteers and pre-trained encoder: hard links to $FROM's (same featurizer, length, steps)"
+  for d in data model mlm; do
+    if [ -d "$FROM/$d" ]; then mkdir -p "$WORK/$d" && ln -f "$FROM/$d"/* "$WORK/$d/"; fi
+  done
+  if [ -f "$FROM/mlm.log" ]; then ln -f "$FROM/mlm.log" "$WORK/"; fi
+else
+  step "prepare data (documents packed into sequences of <= $MAX_SEQ tokens), vocabularies, gazetteers"
+  $PY prepare_data.py "$WORK" --max-seq "$MAX_SEQ" --featurizer "$FEATURIZER" $FLAG
+  if [ "$MLM_STEPS" -gt 0 ]; then
+    step "pre-train the encoder: masked words on the unlabeled pool, $MLM_STEPS steps of 1,200 tokens"
+    $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed 13 $FLAG 2>&1 | tee "$WORK/mlm.log"
+  fi
 fi
+record featurizer "$FEATURIZER"; record max_seq "$MAX_SEQ"; record mlm_steps "$MLM_STEPS"
 step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), $EPOCHS epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6; kept: the mean of the last $AVERAGE_LAST epochs' weights (0: the best epoch by CoNLL dev F1; --no-conll: by the mean of the other dev sets)"
 $PY train.py "$WORK" --layers 4 --crf --epochs "$EPOCHS" --lr 1e-3 --batch-tokens 1200 --seed "${PHI_TAG_SEED:-13}" --eval-from 6 \
   "${INIT[@]}" "${AVERAGE[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"
