@@ -17,7 +17,8 @@
 # PHI_FEATURIZER: phi-word-v1 (default, the shipped model's) or phi-word-v2 (v1 plus two document flags per token; see
 # phi_features.py and the model card: CoNLL dev PERSON 0.944 under the CoNLL protocol alone, mean of five tagging
 # seeds, but through the gateway the five lost synthetic PERSON and US Census recall against 0.4.3, so not shipped;
-# ship_rules/doc-flags-seeds.txt).
+# ship_rules/doc-flags-seeds.txt; on 0.4.3's own corpus too, where 0.4.3's own recipe's other seeds lose as much:
+# ship_rules/flags-old-corpus-seeds.txt).
 # PHI_TAG_SEED: the tagging stage's seed (fastText, the synthetic corpus and pre-training keep 13).
 # PHI_SYNTH: a folder of synth.py output (synth_train/synth_heldout/bias.jsonl, manifest.json) to train on instead of
 # generating the corpus, e.g. an earlier synth.py's (`git show REV:training/synth.py`, with that revision's names.py).
