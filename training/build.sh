@@ -62,11 +62,11 @@ if [ -n "$FROM" ]; then
   grep -q '^flag=' "$FROM/stages.txt" 2> /dev/null || die "PHI_FROM=$FROM has no stages.txt with finished corpus and fastText stages"
   [ "$(stage_of "$FROM" flag)" = "$FLAG" ] || die "PHI_FROM=$FROM was built with flag '$(stage_of "$FROM" flag)', this run with '$FLAG'"
 fi
-# Check the tools first: a fresh machine otherwise fails a minute in, at "fasttext: command not found".
+# Then the tools: a fresh machine otherwise fails a minute in, at "fasttext: command not found".
 APT="apt-get install python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext"
-command -v fasttext > /dev/null || { echo "build.sh: fasttext is not installed (Debian: $APT)" >&2; exit 1; }
-$PY -c 'import torch, onnx, numpy' 2> /dev/null || { echo "build.sh: $PY cannot import torch, onnx and numpy (Debian: $APT)" >&2; exit 1; }
-[ -d ../node_modules/onnxruntime-node ] || { echo "build.sh: run npm ci in the repository first (evaluation uses onnxruntime-node)" >&2; exit 1; }
+command -v fasttext > /dev/null || die "fasttext is not installed (Debian: $APT)"
+$PY -c 'import torch, onnx, numpy' 2> /dev/null || die "$PY cannot import torch, onnx and numpy (Debian: $APT)"
+[ -d ../node_modules/onnxruntime-node ] || die "run npm ci in the repository first (evaluation uses onnxruntime-node)"
 mkdir -p "$WORK"
 : > "$WORK/stages.txt"
 record() { echo "$1=$2" >> "$WORK/stages.txt"; }
@@ -82,7 +82,7 @@ elif [ -n "${PHI_SYNTH:-}" ]; then
   step "synthetic PHI corpus: copied from $PHI_SYNTH (PHI_SYNTH)"
   SYNTH_FILES=(synth_train.jsonl synth_heldout.jsonl bias.jsonl manifest.json)
   for f in "${SYNTH_FILES[@]}"; do
-    [ -f "$PHI_SYNTH/$f" ] || { echo "build.sh: PHI_SYNTH=$PHI_SYNTH has no $f (synth.py's output folder)" >&2; exit 1; }
+    [ -f "$PHI_SYNTH/$f" ] || die "PHI_SYNTH=$PHI_SYNTH has no $f (synth.py's output folder)"
   done
   mkdir -p "$WORK/synth" && for f in "${SYNTH_FILES[@]}"; do cp "$PHI_SYNTH/$f" "$WORK/synth/"; done
   record corpus "PHI_SYNTH=$(cd "$PHI_SYNTH" && pwd)"
