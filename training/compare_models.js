@@ -37,6 +37,9 @@ const mean = (n) => (n > 1 ? ` (mean of ${n} runs)` : '');
 const header = (as, bs) => `score\tA${mean(as)}\tB${mean(bs)}\tB-A (points)\t${level()} interval`
   + (bs > 1 ? '\teach B run - A' : '') + (as > 1 ? '\teach A run' : '');
 
+/** A side as the paired bootstrap takes it: several runs as a list (scored as their mean), one run as itself (no per-run column). */
+const asSide = (runs) => (runs.length > 1 ? runs : runs[0]);
+
 /** `fn` on each model folder in turn (one model loaded at a time). */
 async function eachModel(dirs, fn) {
   const out = [];
@@ -69,8 +72,7 @@ async function biasCounts(modelDir, docs) {
 
 async function compareBias(as, bs, file, seed) {
   const docs = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const base = await eachModel(as, (dir) => biasCounts(dir, docs));
-  const ca = as.length > 1 ? base : base[0];
+  const ca = asSide(await eachModel(as, (dir) => biasCounts(dir, docs)));
   const runs = await eachModel(bs, (dir) => biasCounts(dir, docs));
   const pick = seededPicker(seed);
   console.log(`\n${file}: PERSON recall by name origin\n${header(as.length, runs.length).replace('score', 'origin')}`);
@@ -96,7 +98,7 @@ async function compareSet(as, bs, kind, file, seed) {
   const rbs = await eachModel(bs, (dir) => runEval({ ...opts, modelDir: dir }));
   const n = ras[0].dataset.documents;
   console.log(`\n${kind}:${file} (${n} ${kind === 'conll' ? 'sentences' : 'texts'})\n${header(as.length, bs.length)}`);
-  const rows = compareReports(ras.length > 1 ? ras : ras[0], rbs.length > 1 ? rbs : rbs[0], { seed, confidence });
+  const rows = compareReports(asSide(ras), asSide(rbs), { seed, confidence });
   console.log(row('PER/LOC/ORG F1', rows.find((r) => r.type === 'micro')));
   console.log(row('PERSON F1', rows.find((r) => r.type === 'PERSON')));
 }
