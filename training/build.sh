@@ -2,7 +2,8 @@
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
 #   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] [PHI_TRAIN_FLAGS=...]
 #   [PHI_MLM_STEPS=1500] [PHI_EPOCHS=10, or 12 without pre-training] [PHI_GENERATED_NAMES=0.4] [PHI_AVERAGE_LAST=3]
-#   [PHI_FEATURIZER=phi-word-v1] [PHI_TAG_SEED=13] [PHI_SYNTH=DIR] [PHI_FROM=WORK_DIR] training/build.sh [--no-conll]
+#   [PHI_FEATURIZER=phi-word-v1] [PHI_TAG_SEED=13] [PHI_MLM_SEED=13] [PHI_SYNTH=DIR] [PHI_FROM=WORK_DIR]
+#   training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together). PHI_WINDOW: tokens per window
 # the gateway feeds the model (config.json max_length); default 7/8 of PHI_MAX_SEQ, since packing whole sentences
@@ -20,12 +21,14 @@
 # ship_rules/doc-flags-seeds.txt; on 0.4.3's own corpus too, where 0.4.3's own recipe's other seeds lose as much:
 # ship_rules/flags-old-corpus-seeds.txt).
 # PHI_TAG_SEED: the tagging stage's seed (fastText, the synthetic corpus and pre-training keep 13).
+# PHI_MLM_SEED: the pre-training stage's seed (default 13). Tagging seeds of one pre-trained encoder share its draw, so
+# a recipe's spread between runs needs runs of several pre-training draws too (ship_rules/pretrain-draws.txt).
 # PHI_SYNTH: a folder of synth.py output (synth_train/synth_heldout/bias.jsonl, manifest.json) to train on instead of
 # generating the corpus, e.g. an earlier synth.py's (`git show REV:training/synth.py`, with that revision's names.py).
 # PHI_FROM: an earlier run's work folder whose stages this run takes over (hard links) instead of redoing them: the
 # synthetic corpus and the fastText vectors always (same --no-conll required), the prepared data, vocabularies and
-# pre-trained encoder too when that run had the same PHI_FEATURIZER, PHI_MAX_SEQ and PHI_MLM_STEPS (else they are
-# redone here). Another tagging seed of a recipe (PHI_TAG_SEED) then costs only the tagging stage (~22 of 36 min).
+# pre-trained encoder too when that run had the same PHI_FEATURIZER, PHI_MAX_SEQ, PHI_MLM_STEPS and PHI_MLM_SEED (else
+# they are redone here). Another tagging seed of a recipe (PHI_TAG_SEED) then costs only the tagging stage (~22 of 36 min).
 # What each stage was built from is recorded in WORK/stages.txt, which PHI_FROM reads.
 # Needs (Debian): python3-torch python3-onnx python3-numpy libopenblas0-pthread fasttext, plus node 20 with
 # onnxruntime-node installed in the repository (npm ci) for evaluation and throughput.
@@ -36,6 +39,7 @@ WORK="${PHI_WORK:-work}"     # PHI_WORK=work_x keeps another run's outputs apart
 FLAG="${1:-}"
 MAX_SEQ="${PHI_MAX_SEQ:-128}"
 MLM_STEPS="${PHI_MLM_STEPS:-1500}"
+MLM_SEED="${PHI_MLM_SEED:-13}"
 EPOCHS="${PHI_EPOCHS:-$([ "$MLM_STEPS" -gt 0 ] && echo 10 || echo 12)}"  # pre-training buys back 2 tagging epochs
 WINDOW="${PHI_WINDOW:-$(( MAX_SEQ * 7 / 8 ))}"
 AVERAGE_LAST="${PHI_AVERAGE_LAST:-3}"
@@ -51,9 +55,15 @@ export PYTHONHASHSEED=0
 # Settings first (instant), then the tools.
 FEATURIZER="${PHI_FEATURIZER:-phi-word-v1}"
 die() { echo "build.sh: $*" >&2; exit 1; }
-# WORK/stages.txt: key=value lines written as stages finish (corpus, flag: after fastText; featurizer, max_seq, mlm_steps:
-# after pre-training); PHI_FROM reuses a stage only when its keys are there and match this run's
-stage_of() { [ -f "$1/stages.txt" ] && sed -n "s/^$2=//p" "$1/stages.txt" | tail -n 1; }
+# WORK/stages.txt: key=value lines written as stages finish (corpus, flag: after fastText; featurizer, max_seq, mlm_steps,
+# mlm_seed after pre-training); PHI_FROM reuses a stage only when its keys are there and match this run's (a folder from
+# before mlm_seed was recorded pre-trained with seed 13)
+stage_of() {
+  local v=""
+  [ -f "$1/stages.txt" ] && v=$(sed -n "s/^$2=//p" "$1/stages.txt" | tail -n 1)
+  [ -z "$v" ] && [ "$2" = mlm_seed ] && grep -q '^mlm_steps=' "$1/stages.txt" 2> /dev/null && v=13
+  echo "$v"
+}
 FROM="${PHI_FROM:-}"
 if [ -n "$FROM" ]; then
   [ -d "$FROM" ] || die "PHI_FROM=$FROM is not a folder (a work folder of an earlier build.sh run)"
@@ -101,8 +111,8 @@ record flag "$FLAG"
 INIT=()
 [ "$MLM_STEPS" -gt 0 ] && INIT=(--init "$WORK/mlm/mlm.pt")
 if [ -n "$FROM" ] && [ "$(stage_of "$FROM" featurizer)" = "$FEATURIZER" ] && [ "$(stage_of "$FROM" max_seq)" = "$MAX_SEQ" ] \
-    && [ "$(stage_of "$FROM" mlm_steps)" = "$MLM_STEPS" ]; then
-  step "prepared data, vocabularies, gazetteers and pre-trained encoder: hard links to $FROM's (same featurizer, length, steps)"
+    && [ "$(stage_of "$FROM" mlm_steps)" = "$MLM_STEPS" ] && [ "$(stage_of "$FROM" mlm_seed)" = "$MLM_SEED" ]; then
+  step "prepared data, vocabularies, gazetteers and pre-trained encoder: hard links to $FROM's (same featurizer, length, steps, seed)"
   for d in data model mlm; do
     if [ -d "$FROM/$d" ]; then mkdir -p "$WORK/$d" && ln -f "$FROM/$d"/* "$WORK/$d/"; fi
   done
@@ -112,10 +122,10 @@ else
   $PY prepare_data.py "$WORK" --max-seq "$MAX_SEQ" --featurizer "$FEATURIZER" $FLAG
   if [ "$MLM_STEPS" -gt 0 ]; then
     step "pre-train the encoder: masked words on the unlabeled pool, $MLM_STEPS steps of 1,200 tokens"
-    $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed 13 $FLAG 2>&1 | tee "$WORK/mlm.log"
+    $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed "$MLM_SEED" $FLAG 2>&1 | tee "$WORK/mlm.log"
   fi
 fi
-record featurizer "$FEATURIZER"; record max_seq "$MAX_SEQ"; record mlm_steps "$MLM_STEPS"
+record featurizer "$FEATURIZER"; record max_seq "$MAX_SEQ"; record mlm_steps "$MLM_STEPS"; record mlm_seed "$MLM_SEED"
 step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), $EPOCHS epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6; kept: the mean of the last $AVERAGE_LAST epochs' weights (0: the best epoch by CoNLL dev F1; --no-conll: by the mean of the other dev sets)"
 $PY train.py "$WORK" --layers 4 --crf --epochs "$EPOCHS" --lr 1e-3 --batch-tokens 1200 --seed "${PHI_TAG_SEED:-13}" --eval-from 6 \
   "${INIT[@]}" "${AVERAGE[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"
