@@ -9,7 +9,9 @@
 // and extra columns list each B run's own B − A (A's mean) and each A run's score, so a recipe is judged on its mean
 // and its seeds' spread is seen.
 // SET is conll:FILE (each sentence a text), conll-doc:FILE (each -DOCSTART- document a text), jsonl:FILE (gold
-// spans) or bias:WORK/synth/bias.jsonl. The bias set's spans are [start, end, type, origin]; only PERSON spans of
+// spans) or bias:WORK/synth/bias.jsonl. A jsonl file whose every line also has synth.py's "templates" ([start, end,
+// "domain:index"] per rendered template) gets two more rows with intervals over templates instead of texts: every
+// instance of one template, across all texts, resampled as one unit (the unit of "unseen templates"). The bias set's spans are [start, end, type, origin]; only PERSON spans of
 // the document's own origin are scored (other persons of a document come from any origin), as in evaluate.py.
 // One generator runs through the bias origins in file order, so the card's 0.4.0 -> 0.4.1 intervals come out
 // exactly; each dataset row gets its own generator (as in `phi-gateway eval --baseline`, src/eval/compare-reports.ts).
@@ -89,6 +91,25 @@ async function compareBias(as, bs, file, seed) {
   console.log(`gap (best - worst origin)\tA ${pts(gap('a'))}\tB ${pts(gap('b'))} points`);
 }
 
+/**
+ * For a jsonl file of synth.py documents with template ranges: the resampling units of compareReports (one per
+ * template id) and their count, or null when some line has no templates. A span belongs to the template its start lies
+ * in (a start in the separator between two falls to the one before).
+ */
+function templateUnits(file) {
+  const docs = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+  if (!docs.every((d) => Array.isArray(d.templates) && d.templates.length > 0)) return null;
+  const ids = new Map();
+  for (const d of docs) for (const [, , id] of d.templates) if (!ids.has(id)) ids.set(id, ids.size);
+  const of = (s) => {
+    const ranges = docs[s.doc].templates;
+    let unit = ranges[0][2];
+    for (const [start, , id] of ranges) if (start <= s.start) unit = id;
+    return ids.get(unit);
+  };
+  return { count: ids.size, of };
+}
+
 async function compareSet(as, bs, kind, file, seed) {
   const opts = { propagate, keepSpans: true, intraOpNumThreads: 2 };
   if (kind === 'jsonl') opts.jsonl = file;
@@ -101,6 +122,12 @@ async function compareSet(as, bs, kind, file, seed) {
   const rows = compareReports(asSide(ras), asSide(rbs), { seed, confidence });
   console.log(row('PER/LOC/ORG F1', rows.find((r) => r.type === 'micro')));
   console.log(row('PERSON F1', rows.find((r) => r.type === 'PERSON')));
+  const units = kind === 'jsonl' ? templateUnits(file) : null;
+  if (units) {
+    const byTemplate = compareReports(asSide(ras), asSide(rbs), { seed, confidence, units });
+    console.log(row(`PER/LOC/ORG F1, over ${units.count} templates`, byTemplate.find((r) => r.type === 'micro')));
+    console.log(row(`PERSON F1, over ${units.count} templates`, byTemplate.find((r) => r.type === 'PERSON')));
+  }
 }
 
 async function main() {
@@ -127,7 +154,10 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
+module.exports = { templateUnits };

@@ -3,7 +3,8 @@
     python3 export_eval_sets.py WORK_DIR OUT_DIR
 writes OUT_DIR/wikigold_heldout.conll (every 5th WikiGold article, the raw IOB1 lines: the articles prepare_data.py
 holds out of training), OUT_DIR/synth_heldout.jsonl and OUT_DIR/bias.jsonl (WORK_DIR/synth's held-out and bias
-documents as {"text", "entities": [{"type", "start", "end"}]}). CoNLL-2003 dev and WNUT-17 dev are read as they are.
+documents as {"text", "entities": [{"type", "start", "end"}]}, plus synth.py's "templates" when the corpus has them).
+CoNLL-2003 dev and WNUT-17 dev are read as they are.
 """
 import json
 import os
@@ -33,7 +34,8 @@ def synth_jsonl(src, out):
         for line in f:
             d = json.loads(line)
             ents = [{"type": t, "start": s, "end": e} for s, e, t, *_ in d["spans"]]
-            g.write(json.dumps({"text": d["text"], "entities": ents}) + "\n")
+            kept = {"templates": d["templates"]} if "templates" in d else {}  # compare_models.js resamples by template
+            g.write(json.dumps({"text": d["text"], "entities": ents, **kept}) + "\n")
 
 
 def main():

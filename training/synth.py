@@ -12,7 +12,9 @@ bias check uses.
 hand-listed origins is replaced by new names generated from the list's character bigrams (names.NameMarkov), never one
 that the held-out rule would hold out. Measured at 0.4 for 0.4.1 (not shipped; see the model card). The held-out and
 bias sets do not change with it.
-writes OUT_DIR/synth_train.jsonl, synth_heldout.jsonl, bias.jsonl   ({"text", "spans": [[start, end, type, origin]]})
+writes OUT_DIR/synth_train.jsonl, synth_heldout.jsonl, bias.jsonl   ({"text", "spans": [[start, end, type, origin]],
+"domain", "templates": [[start, end, "domain:index"]]}: the text each rendered template covers, index into
+TEMPLATES[domain], so held-out scores can be resampled by template, the unit a held-out split generalises over)
 """
 import csv
 import hashlib
@@ -324,6 +326,7 @@ class Doc:
     def __init__(self):
         self.parts = []
         self.spans = []
+        self.templates = []  # [start, end, "domain:index"] per rendered template, in text order
         self.pos = 0
 
     def add(self, text, label=None, origin=None):
@@ -342,6 +345,8 @@ class Generator:
         self.p = Pools(heldout, generated_share)
         self.heldout = heldout
         self.templates = {d: heldout_templates(t, heldout) for d, t in TEMPLATES.items()}
+        # each template's index in TEMPLATES[domain]: documents record "domain:index" per rendered template
+        self.template_ids = {d: heldout_templates(list(range(len(t))), heldout) for d, t in TEMPLATES.items()}
 
     # ---- slot fillers: each appends to doc ----
     def name_tokens(self, doc, first, last, origin, fmt):
@@ -505,12 +510,22 @@ class Generator:
         for i in range(n):
             if i:
                 doc.add(r.choice([" ", " ", "\n", "\n\n"]))
-            self.render(doc, r.choice(self.templates[domain]), ctx)
+            # choice over the indices draws exactly what choice over the templates drew (seq[randbelow(len(seq))])
+            k = r.choice(range(len(self.templates[domain])))
+            start = doc.pos
+            self.render(doc, self.templates[domain][k], ctx)
+            doc.templates.append([start, doc.pos, f"{domain}:{self.template_ids[domain][k]}"])
         text = doc.text()
-        # "{PATF} {PATLAST}" renders first and last name as two slots: one person, one span
+        # "{PATF} {PATLAST}" renders first and last name as two slots: one person, one span. Only within one template:
+        # a person that ends one template and one that starts the next, a space apart, are two ("my mother Mingyu" +
+        # "Khanh here again"; merged into one span before template ranges were recorded).
+        def one_template(start, end):
+            return any(t[0] <= start and end <= t[1] for t in doc.templates)
+
         spans = []
         for sp in doc.spans:
-            if spans and sp[2] == "PER" and spans[-1][2] == "PER" and text[spans[-1][1]:sp[0]] == " ":
+            if spans and sp[2] == "PER" and spans[-1][2] == "PER" and text[spans[-1][1]:sp[0]] == " " \
+                    and one_template(spans[-1][0], sp[1]):
                 spans[-1] = [spans[-1][0], sp[1], "PER", spans[-1][3]]
             else:
                 spans.append(sp)
@@ -520,7 +535,7 @@ class Generator:
             text = same_len_case(text, str.upper)
         elif casing < 0.24 or (domain == "chat" and casing < 0.45):
             text = same_len_case(text, str.lower)
-        return {"text": text, "spans": doc.spans, "domain": domain}
+        return {"text": text, "spans": doc.spans, "domain": domain, "templates": doc.templates}
 
 
 def same_len_case(text, fn):

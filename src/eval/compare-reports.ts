@@ -3,7 +3,8 @@
  * F1 difference with a paired bootstrap interval over the file's texts (`paired-bootstrap.ts`). Answers "is the
  * model I exported better than the shipped one, or is the difference within the noise of this dataset?"
  */
-import { documentCounts, pairedBootstrapMean, seededPicker, type PairedBootstrapResult } from './paired-bootstrap';
+import { pairedBootstrapMean, seededPicker, unitCounts, type PairedBootstrapResult } from './paired-bootstrap';
+import type { ScoredSpan } from './spans';
 import type { EvalReport } from './run-eval';
 
 export interface ComparisonRow extends PairedBootstrapResult {
@@ -16,6 +17,11 @@ export interface ComparisonOptions {
   seed?: number;
   /** Two-sided interval (default 0.95). */
   confidence?: number;
+  /**
+   * Resample these units instead of the texts: `count` units, `of(span)` the unit of a gold or predicted span (e.g.
+   * the template a synthetic text's span was rendered from). Default: each text is a unit.
+   */
+  units?: { count: number; of: (span: ScoredSpan) => number };
 }
 
 /**
@@ -45,7 +51,7 @@ export function compareReports(
   const n = first.dataset.documents;
   const shared = first.scores.microTypes.filter((t) => all.every((r) => r.scores.microTypes.includes(t)));
   const counts = (reports: readonly EvalReport[], types: readonly string[]) =>
-    reports.map((r) => documentCounts(r.spans!.gold, r.spans!.pred, types, n));
+    reports.map((r) => unitCounts(r.spans!.gold, r.spans!.pred, types, opts.units?.of ?? ((s) => s.doc), opts.units?.count ?? n));
   const rows: ComparisonRow[] = [];
   for (const [type, types] of [['micro', shared] as const, ...shared.map((t) => [t, [t]] as const)]) {
     const a = counts(baselines, types);

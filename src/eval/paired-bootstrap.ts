@@ -59,24 +59,47 @@ export function documentCounts(
   types: readonly string[],
   documents: number,
 ): DocumentCounts[] {
+  return unitCounts(gold, pred, types, (s) => s.doc, documents);
+}
+
+/**
+ * Counts per resampling unit `0 .. units - 1`, each span counted in `unitOf(span)`'s unit; matching as in
+ * `documentCounts`. A unit can be smaller or larger than a document: e.g. every rendered instance of one template of
+ * a synthetic set, across all its documents, so that a bootstrap over units asks whether a difference holds over the
+ * templates, the unit a held-out split of unseen templates generalises over. A match has one start, so a gold span and
+ * the prediction that matches it always fall in one unit.
+ */
+export function unitCounts(
+  gold: readonly ScoredSpan[],
+  pred: readonly ScoredSpan[],
+  types: readonly string[],
+  unitOf: (span: ScoredSpan) => number,
+  units: number,
+): DocumentCounts[] {
   const counted = new Set(types);
-  const out: DocumentCounts[] = Array.from({ length: documents }, () => ({ tp: 0, fp: 0, fn: 0 }));
+  const out: DocumentCounts[] = Array.from({ length: units }, () => ({ tp: 0, fp: 0, fn: 0 }));
+  const at = (s: ScoredSpan) => {
+    const u = unitOf(s);
+    if (!(Number.isInteger(u) && u >= 0 && u < units)) throw new RangeError(`unitCounts: unit ${u} of a span is not in 0..${units - 1}`);
+    return out[u];
+  };
   const key = (s: ScoredSpan) => `${s.doc}\u0000${s.type}\u0000${s.start}\u0000${s.end}`;
   const left = new Map<string, number>();
   for (const g of gold) {
     if (!counted.has(g.type)) continue;
-    out[g.doc].fn++;
+    at(g).fn++;
     left.set(key(g), (left.get(key(g)) ?? 0) + 1);
   }
   for (const p of pred) {
     if (!counted.has(p.type)) continue;
     const n = left.get(key(p)) ?? 0;
+    const c = at(p);
     if (n > 0) {
       left.set(key(p), n - 1);
-      out[p.doc].tp++;
-      out[p.doc].fn--;
+      c.tp++;
+      c.fn--;
     } else {
-      out[p.doc].fp++;
+      c.fp++;
     }
   }
   return out;

@@ -68,6 +68,31 @@ describe('compare_models.js', () => {
     expect(both.out).toMatch(/^PERSON F1\t(\d\.\d{3})\t\1\t0\.0\t\[0\.0, 0\.0\]\t0\.0 0\.0 0\.0\t\1 \1$/m);
   });
 
+  it('a jsonl file of synth.py documents with template ranges gets rows with intervals over its templates', () => {
+    const withTemplates = join(dir, 'templated.jsonl');
+    const t1 = 'Dr. Maria Lopez saw the patient.';
+    const t2 = 'Please call John Smith today.';
+    const text = `${t1} ${t2}`;
+    const d = (tpl: [number, number, string][]) => JSON.stringify({
+      text,
+      entities: ['Maria Lopez', 'John Smith'].map((n) => ({ type: 'PER', start: text.indexOf(n), end: text.indexOf(n) + n.length })),
+      templates: tpl,
+    });
+    writeFileSync(withTemplates, [d([[0, t1.length, 'note:4'], [t1.length + 1, text.length, 'chat:9']]), d([[0, text.length, 'note:4']])].join('\n') + '\n');
+    const r = compare(MODEL, `${MODEL},${MODEL}`, `jsonl:${withTemplates}`, `jsonl:${texts}`);
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/^PER\/LOC\/ORG F1, over 2 templates\t(\d\.\d{3})\t\1\t0\.0\t\[0\.0, 0\.0\]\t0\.0 0\.0$/m);
+    expect(r.out).toMatch(/^PERSON F1, over 2 templates\t/m);
+    expect(r.out.match(/over \d+ templates/g)).toHaveLength(2); // not for the file without templates
+
+    const { templateUnits } = require(join(ROOT, 'training', 'compare_models.js'));
+    const units = templateUnits(withTemplates);
+    expect(units.count).toBe(2);
+    const at = (doc: number, start: number) => units.of({ doc, type: 'PERSON', start, end: start + 1 });
+    expect([at(0, 4), at(0, t1.length), at(0, t1.length + 2), at(1, t1.length + 2)]).toEqual([0, 0, 1, 0]); // the separator falls to the template before
+    expect(templateUnits(texts)).toBeNull();
+  });
+
   it('refuses a bad confidence and an unknown set kind', () => {
     expect(compare(MODEL, MODEL, '--confidence', '2', `jsonl:${texts}`)).toMatchObject({ status: 1, err: expect.stringContaining('--confidence') });
     expect(compare(MODEL, MODEL, `csv:${texts}`)).toMatchObject({ status: 1, err: expect.stringContaining('unknown set kind: csv') });

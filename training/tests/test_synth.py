@@ -1,6 +1,7 @@
 """The synthetic PHI corpus (synth.py): the held-out split must share no template and no name with the training split,
 and every gold span must point at the text it labels. Runs on a small stand-in for ../shared/data's gazetteers."""
 import importlib
+import json
 import os
 import shutil
 import sys
@@ -119,6 +120,53 @@ class Synth(unittest.TestCase):
                     if label == "PER":
                         self.assertIsNotNone(origin)
                     prev_end = end
+
+    def test_documents_record_the_templates_they_render_and_spans_stay_inside_one(self):
+        s = self.synth
+        for heldout in (False, True):
+            g = s.Generator(3, heldout=heldout)
+            used = set()
+            for _ in range(400):
+                d = g.document(origin="us_census" if heldout else None)
+                text, prev_end = d["text"], 0
+                for start, end, tid in d["templates"]:
+                    domain, index = tid.split(":")
+                    self.assertEqual(domain, d["domain"])
+                    self.assertEqual(int(index) % 5 == 4, heldout, tid)  # heldout_templates' rule
+                    self.assertTrue(prev_end <= start < end <= len(text), d)
+                    self.assertTrue(text[prev_end:start].isspace() or start == 0, d)  # only separators between
+                    prev_end = end
+                    used.add(tid)
+                self.assertEqual(prev_end, len(text))
+                for start, end, *_ in d["spans"]:
+                    self.assertTrue(any(a <= start and end <= b for a, b, _ in d["templates"]), d)
+            self.assertGreater(len(used), 20)
+        # a person ending one template and one starting the next, a space apart, stay two spans
+        g = s.Generator(1, heldout=True)
+        g.templates, g.template_ids = {"chat": ["my mother {PATF}", "{PATF} here again"]}, {"chat": [0, 1]}
+        two = 0
+        for _ in range(200):
+            d = g.document(domain="chat")
+            for a, b, _ in d["templates"]:
+                inside = [sp for sp in d["spans"] if a <= sp[0] and sp[1] <= b]
+                self.assertEqual(len(inside), 1, d)
+            two += len(d["templates"]) == 2 and d["text"][d["templates"][0][1]] == " "
+        self.assertGreater(two, 5)
+
+    def test_the_exported_held_out_set_keeps_the_template_ranges(self):
+        sys.modules.pop("export_eval_sets", None)
+        export = importlib.import_module("export_eval_sets")
+        g = self.synth.Generator(3, heldout=True)
+        docs = [g.document() for _ in range(20)]
+        src, out = os.path.join(self.dir, "held.jsonl"), os.path.join(self.dir, "held.export.jsonl")
+        with open(src, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(d) + "\n" for d in docs)
+        export.synth_jsonl(src, out)
+        with open(out, encoding="utf-8") as f:
+            got = [json.loads(line) for line in f]
+        self.assertEqual([d["templates"] for d in got], [d["templates"] for d in docs])
+        self.assertEqual([[(e["start"], e["end"], e["type"]) for e in d["entities"]] for d in got],
+                         [[tuple(sp[:3]) for sp in d["spans"]] for d in docs])
 
     def test_a_seed_fixes_the_corpus(self):
         s = self.synth

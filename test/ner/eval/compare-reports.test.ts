@@ -85,6 +85,21 @@ describe('compareReports', () => {
     expect(() => compareReports([], model)).toThrow(/no model reports/);
   });
 
+  it('resamples the units it is given instead of the texts: texts that move together widen the interval', () => {
+    // the model's gain sits in the odd texts; as 40 independent texts the interval excludes 0 (test above). Put the
+    // texts into 2 units, all gaining texts in one: a resample draws that unit 0, 1 or 2 times
+    const units = { count: 2, of: (s: ScoredSpan) => s.doc % 2 };
+    const [, byText] = compareReports(base, model, { seed: 5 });
+    const [, byUnit] = compareReports(base, model, { seed: 5, units });
+    expect(byUnit.diff).toBeCloseTo(byText.diff, 12); // the whole set scores the same
+    expect(byText.low).toBeGreaterThan(0);
+    expect(byUnit.low).toBeLessThan(byText.low);
+    expect(byUnit.high).toBeGreaterThan(byText.high);
+    // one unit holding everything: every resample is the whole set
+    const [, one] = compareReports(base, model, { units: { count: 1, of: () => 0 } });
+    expect(one).toMatchObject({ low: one.diff, high: one.diff });
+  });
+
   it('refuses reports without spans or made on different data', () => {
     const { spans: _, ...bare } = base;
     expect(() => compareReports(bare, model)).toThrow(/keepSpans/);

@@ -4,6 +4,7 @@ import {
   pairedBootstrap,
   pairedBootstrapMean,
   seededPicker,
+  unitCounts,
   type DocumentCounts,
 } from '../../../src/eval/paired-bootstrap';
 import { scoreSpans, type ScoredSpan } from '../../../src/eval/spans';
@@ -49,6 +50,26 @@ describe('documentCounts', () => {
       expect(metricOf(counts, ids, 'f1')).toBeCloseTo(expected.f1, 12);
       expect(metricOf(counts, ids, 'recall')).toBeCloseTo(expected.recall, 12);
     }
+  });
+});
+
+describe('unitCounts', () => {
+  it('counts each span in its unit, so a unit can gather parts of several documents', () => {
+    // units: the first half (start < 5) of every document is unit 0, the second half unit 1
+    const half = (s: ScoredSpan) => (s.start < 5 ? 0 : 1);
+    const gold = [span(0, 'PERSON', 0, 2), span(0, 'PERSON', 6, 8), span(1, 'PERSON', 1, 2), span(1, 'PERSON', 7, 9)];
+    const pred = [span(0, 'PERSON', 0, 2), span(1, 'PERSON', 1, 2), span(1, 'PERSON', 7, 8), span(0, 'PERSON', 4, 6)];
+    expect(unitCounts(gold, pred, ['PERSON'], half, 2)).toEqual([
+      { tp: 2, fp: 1, fn: 0 }, // both first-half persons found; the span at 4-6 starts in the first half: fp there
+      { tp: 0, fp: 1, fn: 2 }, // the boundary error 7-8 is a fp and its gold 7-9 a fn, both in the second half
+    ]);
+    // with the document as the unit it is documentCounts
+    expect(unitCounts(gold, pred, ['PERSON'], (s) => s.doc, 2)).toEqual(documentCounts(gold, pred, ['PERSON'], 2));
+  });
+
+  it('refuses a span whose unit is out of range', () => {
+    expect(() => unitCounts([span(0, 'PERSON', 0, 1)], [], ['PERSON'], () => 2, 2)).toThrow(/unit 2/);
+    expect(() => unitCounts([], [span(0, 'PERSON', 0, 1)], ['PERSON'], () => -1, 2)).toThrow(/unit -1/);
   });
 });
 
