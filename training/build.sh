@@ -19,7 +19,8 @@
 # phi_features.py and the model card: CoNLL dev PERSON 0.944 under the CoNLL protocol alone, mean of five tagging
 # seeds, but through the gateway the five lost synthetic PERSON and US Census recall against 0.4.3, so not shipped;
 # ship_rules/doc-flags-seeds.txt; on 0.4.3's own corpus too, where 0.4.3's own recipe's other seeds lose as much:
-# ship_rules/flags-old-corpus-seeds.txt).
+# ship_rules/flags-old-corpus-seeds.txt; recipe against recipe over pre-training draws, v2 loses tweets and synthetic
+# micro points through the gateway: ship_rules/pretrain-draws.txt).
 # PHI_TAG_SEED: the tagging stage's seed (fastText, the synthetic corpus and pre-training keep 13).
 # PHI_MLM_SEED: the pre-training stage's seed (default 13). Tagging seeds of one pre-trained encoder share its draw, so
 # a recipe's spread between runs needs runs of several pre-training draws too (ship_rules/pretrain-draws.txt).
