@@ -57,13 +57,12 @@ export PYTHONHASHSEED=0
 FEATURIZER="${PHI_FEATURIZER:-phi-word-v1}"
 die() { echo "build.sh: $*" >&2; exit 1; }
 # WORK/stages.txt: key=value lines written as stages finish (corpus, flag: after fastText; featurizer, max_seq, mlm_steps,
-# mlm_seed after pre-training); PHI_FROM reuses a stage only when its keys are there and match this run's (a folder from
-# before mlm_seed was recorded pre-trained with seed 13)
+# mlm_seed after pre-training); PHI_FROM reuses a stage only when its keys are there and match this run's.
+# stage_of DIR KEY [DEFAULT]: the key's last value in DIR/stages.txt, or DEFAULT when it has none
 stage_of() {
   local v=""
   [ -f "$1/stages.txt" ] && v=$(sed -n "s/^$2=//p" "$1/stages.txt" | tail -n 1)
-  [ -z "$v" ] && [ "$2" = mlm_seed ] && grep -q '^mlm_steps=' "$1/stages.txt" 2> /dev/null && v=13
-  echo "$v"
+  echo "${v:-${3:-}}"
 }
 FROM="${PHI_FROM:-}"
 if [ -n "$FROM" ]; then
@@ -112,7 +111,8 @@ record flag "$FLAG"
 INIT=()
 [ "$MLM_STEPS" -gt 0 ] && INIT=(--init "$WORK/mlm/mlm.pt")
 if [ -n "$FROM" ] && [ "$(stage_of "$FROM" featurizer)" = "$FEATURIZER" ] && [ "$(stage_of "$FROM" max_seq)" = "$MAX_SEQ" ] \
-    && [ "$(stage_of "$FROM" mlm_steps)" = "$MLM_STEPS" ] && [ "$(stage_of "$FROM" mlm_seed)" = "$MLM_SEED" ]; then
+    && [ "$(stage_of "$FROM" mlm_steps)" = "$MLM_STEPS" ] \
+    && [ "$(stage_of "$FROM" mlm_seed 13)" = "$MLM_SEED" ]; then  # before mlm_seed was recorded, pre-training used 13
   step "prepared data, vocabularies, gazetteers and pre-trained encoder: hard links to $FROM's (same featurizer, length, steps, seed)"
   for d in data model mlm; do
     if [ -d "$FROM/$d" ]; then mkdir -p "$WORK/$d" && ln -f "$FROM/$d"/* "$WORK/$d/"; fi

@@ -11,8 +11,9 @@
 // SET is conll:FILE (each sentence a text), conll-doc:FILE (each -DOCSTART- document a text), jsonl:FILE (gold
 // spans) or bias:WORK/synth/bias.jsonl. A jsonl file whose every line also has synth.py's "templates" ([start, end,
 // "domain:index"] per rendered template) gets two more rows with intervals over templates instead of texts: every
-// instance of one template, across all texts, resampled as one unit (the unit of "unseen templates"). The bias set's spans are [start, end, type, origin]; only PERSON spans of
-// the document's own origin are scored (other persons of a document come from any origin), as in evaluate.py.
+// instance of one template, across all texts, resampled as one unit (the unit of "unseen templates"). The bias set's
+// spans are [start, end, type, origin]; only PERSON spans of the document's own origin are scored (other persons of a
+// document come from any origin), as in evaluate.py.
 // One generator runs through the bias origins in file order, so the card's 0.4.0 -> 0.4.1 intervals come out
 // exactly; each dataset row gets its own generator (as in `phi-gateway eval --baseline`, src/eval/compare-reports.ts).
 'use strict';
