@@ -30,8 +30,8 @@ ORIGINS = {
         "Bermúdez Cabello Escamilla Godínez Limón Magaña Olvera Sepúlveda Urbina Zepeda",
     ),
     "east_asian": (
-        "Wei Jing Hui Xiaoming Li Mei Jun Yan Hao Ying Zhiwei Xiu Min-jun Seo-yeon Ji-ho Ha-eun Jae-won Soo-jin Hyun- "
-        "woo Eun-ji Hiroshi Yuki Takeshi Haruka Kenji Aiko Satoshi Naoko Daisuke Sakura Ryo Emiko Minh Linh Thanh Huong "
+        "Wei Jing Hui Xiaoming Li Mei Jun Yan Hao Ying Zhiwei Xiu Min-jun Seo-yeon Ji-ho Ha-eun Jae-won Soo-jin Hyun-woo "
+        "Eun-ji Hiroshi Yuki Takeshi Haruka Kenji Aiko Satoshi Naoko Daisuke Sakura Ryo Emiko Minh Linh Thanh Huong "
         "Duc Lan Quang Trang Jian Xin Bo Lei Fang Kaito Yuna Tuan Ngoc Shu Wenjing Xiaoling Yiming Haoran Zihan Yuxuan "
         "Ruoxi Jiahui Junjie Mingyu Shuang Tingting Xiaoyu Yifan Zhiqiang Guang Peng Qiang Xiaohong Yuying Chunhua "
         "Lihua Jianguo Seo-jun Do-yun Ji-woo Min-seo Hye-jin Young-ho Dong-hyun Kyung-soo So-yeon Tae-yang Akira Haruto "
@@ -80,8 +80,8 @@ ORIGINS = {
         "Al-Masri Al-Rashid Al-Farsi Al-Hashimi Al-Amin Haddad Khoury Nasser Hamdan Mansour Saleh Abdallah Aziz Barakat "
         "Darwish Farouk Ghanem Habib Jaber Kassem Khalil Mahmoud Najjar Othman Qasim Rahal Sabbagh Shami Suleiman Tahan "
         "Yassin Zaki El-Amin El-Masry Bakr Hijazi Issa Karam Maalouf Nassar Osman Rizk Sabri Taha Wahba Yousef Zidan "
-        "Awad Fakhoury Abboud Abbas Abdelaziz Abdelrahman Al-Ahmad Al-Bakri Al-Dosari Al-Ghamdi Al-Harbi Al-Hassan Al- "
-        "Jaber Al-Khatib Al-Mutairi Al-Otaibi Al-Qahtani Al-Sayed Al-Shammari Al-Zahrani Ashour Assaf Atallah Bitar "
+        "Awad Fakhoury Abboud Abbas Abdelaziz Abdelrahman Al-Ahmad Al-Bakri Al-Dosari Al-Ghamdi Al-Harbi Al-Hassan "
+        "Al-Jaber Al-Khatib Al-Mutairi Al-Otaibi Al-Qahtani Al-Sayed Al-Shammari Al-Zahrani Ashour Assaf Atallah Bitar "
         "Boutros Daher Dakhil Eid El-Sayed El-Khoury Fares Farhat Ghosn Hakim Halabi Hamad Harb Hassoun Jabbour Jaafar "
         "Kanaan Khalaf Madi Makhlouf Moussa Nader Nasrallah Rizkallah Sabbah Salameh Sarkis Sayegh Shaheen Sharif "
         "Tawfik Zoghbi Zahran Haidar Hamoud Jarrah Mourad Naim Qassem Salem Sultan Yacoub Zayed Abdelnour Bazzi Chehab "

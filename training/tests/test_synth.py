@@ -69,6 +69,15 @@ class Synth(unittest.TestCase):
             self.assertTrue(held.names[origin][0] and held.names[origin][1], origin)
         self.assertFalse(keys(train) & keys(held))
 
+    def test_the_hand_lists_hold_whole_names(self):
+        # a name split across two source lines ("Hyun- " + "woo") would become two names, "Hyun-" and "woo"
+        for origin, parts in self.synth.origin_lists().items():
+            for names in parts:
+                for n in names:
+                    self.assertFalse(n.startswith("-") or n.endswith("-"), (origin, n))
+                    self.assertTrue(n[0].isupper() or n.split()[0] in self.synth.PARTICLES, (origin, n))
+                self.assertEqual(len(names), len(set(names)), origin)
+
     def test_name_keys_ignore_case_accents_and_particles(self):
         s = self.synth
         self.assertEqual(s.name_keys("Raúl"), s.name_keys("RAUL"))
