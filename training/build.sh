@@ -2,8 +2,8 @@
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
 #   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] [PHI_TRAIN_FLAGS=...]
 #   [PHI_MLM_STEPS=1500] [PHI_EPOCHS=10, or 12 without pre-training] [PHI_GENERATED_NAMES=0.4] [PHI_AVERAGE_LAST=3]
-#   [PHI_FEATURIZER=phi-word-v1] [PHI_TAG_SEED=13] [PHI_MLM_SEED=13] [PHI_SYNTH=DIR] [PHI_FROM=WORK_DIR]
-#   training/build.sh [--no-conll]
+#   [PHI_FEATURIZER=phi-word-v1] [PHI_TAG_SEED=13] [PHI_MLM_SEED=13] [PHI_CORPUS=0.4.2] [PHI_SYNTH=DIR]
+#   [PHI_FROM=WORK_DIR] training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together). PHI_WINDOW: tokens per window
 # the gateway feeds the model (config.json max_length); default 7/8 of PHI_MAX_SEQ, since packing whole sentences
@@ -11,6 +11,9 @@
 # PHI_TRAIN_FLAGS: extra train.py options for an experiment (e.g. --shift-positions).
 # PHI_MLM_STEPS: masked-word pre-training steps before tagging (default 1500, ~21 min: the shipped 0.4.0, 87 min in
 # all; 0 = none, the recipe of 0.3.x, 65 min). PHI_EPOCHS: tagging epochs (default 10 after pre-training, else 12).
+# PHI_CORPUS: which name lists the synthetic corpus draws from (synth.py --lists). 0.4.2 (default): the corpus the
+# shipped model was trained on, drawn again byte for byte (each hand list's first 40-50 names, held out by string);
+# names: the longer lists held out by name key (124-152 names per origin and part; model card, "Longer name lists").
 # PHI_GENERATED_NAMES: share of generated names in the synthetic training split (synth.py --generated-names; default
 # 0.4, as in the shipped 0.4.2; 0 rebuilds 0.4.0's data — see the model card).
 # PHI_AVERAGE_LAST: the model is the mean of the weights at the end of the last N epochs (train.py --average-from;
@@ -25,7 +28,8 @@
 # PHI_MLM_SEED: the pre-training stage's seed (default 13). Tagging seeds of one pre-trained encoder share its draw, so
 # a recipe's spread between runs needs runs of several pre-training draws too (ship_rules/pretrain-draws.txt).
 # PHI_SYNTH: a folder of synth.py output (synth_train/synth_heldout/bias.jsonl, manifest.json) to train on instead of
-# generating the corpus, e.g. an earlier synth.py's (`git show REV:training/synth.py`, with that revision's names.py).
+# generating the corpus, e.g. an earlier synth.py's (`git show REV:training/synth.py`, with that revision's names.py;
+# 0.4.2's corpus is PHI_CORPUS=0.4.2's, the default).
 # PHI_FROM: an earlier run's work folder whose stages this run takes over (hard links) instead of redoing them: the
 # synthetic corpus and the fastText vectors always (same --no-conll required), the prepared data, vocabularies and
 # pre-trained encoder too when that run had the same PHI_FEATURIZER, PHI_MAX_SEQ, PHI_MLM_STEPS and PHI_MLM_SEED (else
@@ -56,6 +60,7 @@ export PYTHONHASHSEED=0
 # Settings first (instant), then the tools.
 FEATURIZER="${PHI_FEATURIZER:-phi-word-v1}"
 die() { echo "build.sh: $*" >&2; exit 1; }
+case "${PHI_CORPUS:-0.4.2}" in 0.4.2 | names) ;; *) die "PHI_CORPUS is 0.4.2 (the shipped model's corpus) or names" ;; esac
 # WORK/stages.txt: key=value lines written as stages finish (corpus, flag: after fastText; featurizer, max_seq, mlm_steps,
 # mlm_seed after pre-training); PHI_FROM reuses a stage only when its keys are there and match this run's.
 # stage_of DIR KEY [DEFAULT]: the key's last value in DIR/stages.txt, or DEFAULT when it has none
@@ -68,7 +73,8 @@ FROM="${PHI_FROM:-}"
 if [ -n "$FROM" ]; then
   [ -d "$FROM" ] || die "PHI_FROM=$FROM is not a folder (a work folder of an earlier build.sh run)"
   [ "$(cd "$FROM" && pwd)" != "$(mkdir -p "$WORK" && cd "$WORK" && pwd)" ] || die "PHI_FROM is this run's own PHI_WORK"
-  [ -z "${PHI_SYNTH:-}${PHI_GENERATED_NAMES:-}" ] || die "PHI_FROM takes the synthetic corpus from $FROM: leave PHI_SYNTH and PHI_GENERATED_NAMES unset"
+  [ -z "${PHI_SYNTH:-}${PHI_GENERATED_NAMES:-}${PHI_CORPUS:-}" ] \
+    || die "PHI_FROM takes the synthetic corpus from $FROM: leave PHI_SYNTH, PHI_GENERATED_NAMES and PHI_CORPUS unset"
   grep -q '^flag=' "$FROM/stages.txt" 2> /dev/null || die "PHI_FROM=$FROM has no stages.txt with finished corpus and fastText stages"
   [ "$(stage_of "$FROM" flag)" = "$FLAG" ] || die "PHI_FROM=$FROM was built with flag '$(stage_of "$FROM" flag)', this run with '$FLAG'"
 fi
@@ -98,8 +104,8 @@ elif [ -n "${PHI_SYNTH:-}" ]; then
   record corpus "PHI_SYNTH=$(cd "$PHI_SYNTH" && pwd)"
 else
   step "synthetic PHI corpus"
-  $PY synth.py "$WORK/synth" --seed 13 --generated-names "${PHI_GENERATED_NAMES:-0.4}"
-  record corpus "synth.py --seed 13 --generated-names ${PHI_GENERATED_NAMES:-0.4} at $(git rev-parse --short HEAD 2> /dev/null || echo '?')"
+  $PY synth.py "$WORK/synth" --seed 13 --generated-names "${PHI_GENERATED_NAMES:-0.4}" --lists "${PHI_CORPUS:-0.4.2}"
+  record corpus "synth.py --seed 13 --generated-names ${PHI_GENERATED_NAMES:-0.4} --lists ${PHI_CORPUS:-0.4.2} at $(git rev-parse --short HEAD 2> /dev/null || echo '?')"
 fi
 if [ -z "$FROM" ]; then
   step "fastText corpus + skip-gram vectors (dim 100, 3 epochs)"

@@ -156,6 +156,11 @@ ORIGINS = {
 }
 
 
+# 0.4.2's corpus (synth.py --lists 0.4.2) drew from each list's first 50 names, or as many as given here: the lists
+# were 40-50 names per origin and part until 2026-12-07 and have only grown at their ends since
+LISTS_042 = {"european": 40}
+
+
 def origin_lists():
     return {k: (v[0].split(), [s.replace("_", " ") for s in v[1].split()]) for k, v in ORIGINS.items()}
 

@@ -7,6 +7,12 @@ so it measures generalisation, not recall of memorised strings. Each person span
 bias check uses.
 
     python3 synth.py OUT_DIR [--seed 13] [--train-docs 4000] [--heldout-docs 600] [--generated-names SHARE]
+                     [--lists names|0.4.2]
+
+--lists 0.4.2 (build.sh's default, PHI_CORPUS): the corpus 0.4.2 was trained on, the shipped 0.4.3's weights, drawn
+again byte for byte: each hand list's first 50 names (40 European; names.LISTS_042), names held out by string
+(is_heldout_name) instead of by key, and persons a space apart across a template boundary merged into one span as
+they were then. --lists names (the default here): the longer lists, held out by key (name_split).
 
 --generated-names SHARE (0-1, default 0): in the training split only, that share of the first names and surnames of the
 hand-listed origins is replaced by new names generated from the list's character bigrams (names.NameMarkov), never one
@@ -25,7 +31,7 @@ import re
 import sys
 import unicodedata
 
-from names import NameMarkov, origin_lists
+from names import LISTS_042, NameMarkov, origin_lists
 
 DATA = os.environ.get("PHI_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data"))
 
@@ -58,6 +64,14 @@ def name_split(s):
     return None if len(held) != 1 else ("heldout" if held == {True} else "train")
 
 
+def is_heldout_name(s):
+    """0.4.2's held-out rule (--lists 0.4.2): by the string, so other spellings of a held-out name can reach training."""
+    return int(hashlib.md5(s.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+LISTS = ("names", "0.4.2")
+
+
 def load_census(path, top):
     out = []
     with open(path) as f:
@@ -76,15 +90,23 @@ def fix_census_surname(s):
 
 
 class Pools:
-    def __init__(self, heldout, generated_share=0.0):
+    def __init__(self, heldout, generated_share=0.0, lists="names"):
+        assert lists in LISTS, lists
         g = os.path.join(DATA, "gazetteers")
         first = load_census(os.path.join(g, "us-census-1990-names", "dist.male.first"), 600) + \
             load_census(os.path.join(g, "us-census-1990-names", "dist.female.first"), 1200)
         last = [fix_census_surname(s) for s in load_census(os.path.join(g, "us-census-1990-names", "dist.all.last"), 8000)]
         groups = {"us_census": (first, last)}
-        groups.update(origin_lists())
+        hand = origin_lists()
+        if lists == "0.4.2":
+            hand = {k: (f[:LISTS_042.get(k, 50)], la[:LISTS_042.get(k, 50)]) for k, (f, la) in hand.items()}
+        groups.update(hand)
         side = "heldout" if heldout else "train"
-        keep = lambda s: name_split(s) == side  # noqa: E731
+        if lists == "0.4.2":
+            keep = lambda s: is_heldout_name(s) == heldout  # noqa: E731
+        else:
+            keep = lambda s: name_split(s) == side  # noqa: E731
+        self.refuse = is_heldout_name if lists == "0.4.2" else not_training
         self.names = {k: ([x for x in f if keep(x)], [x for x in s if keep(x)]) for k, (f, s) in groups.items()}
         # training split only: new names generated from each hand list (character bigrams); any with a held-out
         # key is refused (not_training). The held-out and bias sets keep list names.
@@ -113,9 +135,9 @@ class Pools:
         if self.generated and origin in self.generated:
             gen_first, gen_last = self.generated[origin]
             if rng.random() < self.generated_share:
-                first = gen_first.sample(rng, not_training) or first
+                first = gen_first.sample(rng, self.refuse) or first
             if rng.random() < self.generated_share:
-                last = gen_last.sample(rng, not_training) or last
+                last = gen_last.sample(rng, self.refuse) or last
         if origin in ("hispanic", "european", "slavic") and rng.random() < 0.3:
             first, last = strip_accents(first), strip_accents(last)
         if origin == "hispanic" and rng.random() < 0.2:
@@ -340,10 +362,11 @@ class Doc:
 
 
 class Generator:
-    def __init__(self, seed, heldout, generated_share=0.0):
+    def __init__(self, seed, heldout, generated_share=0.0, lists="names"):
         self.rng = random.Random(seed)
-        self.p = Pools(heldout, generated_share)
+        self.p = Pools(heldout, generated_share, lists)
         self.heldout = heldout
+        self.merge_across_templates = lists == "0.4.2"  # 0.4.2's labels, slips included (see document)
         self.templates = {d: heldout_templates(t, heldout) for d, t in TEMPLATES.items()}
         # each template's index in TEMPLATES[domain]: documents record "domain:index" per rendered template
         self.template_ids = {d: heldout_templates(list(range(len(t))), heldout) for d, t in TEMPLATES.items()}
@@ -525,7 +548,7 @@ class Generator:
         spans = []
         for sp in doc.spans:
             if spans and sp[2] == "PER" and spans[-1][2] == "PER" and text[spans[-1][1]:sp[0]] == " " \
-                    and one_template(spans[-1][0], sp[1]):
+                    and (self.merge_across_templates or one_template(spans[-1][0], sp[1])):
                 spans[-1] = [spans[-1][0], sp[1], "PER", spans[-1][3]]
             else:
                 spans.append(sp)
@@ -549,19 +572,23 @@ def main():
     n_train = int(args[args.index("--train-docs") + 1]) if "--train-docs" in args else 4000
     n_held = int(args[args.index("--heldout-docs") + 1]) if "--heldout-docs" in args else 600
     generated_share = float(args[args.index("--generated-names") + 1]) if "--generated-names" in args else 0.0
+    lists = args[args.index("--lists") + 1] if "--lists" in args else "names"
+    if lists not in LISTS:
+        sys.exit(f"synth.py: --lists is one of {', '.join(LISTS)}")
     os.makedirs(out, exist_ok=True)
-    g = Generator(seed, heldout=False, generated_share=generated_share)
+    g = Generator(seed, heldout=False, generated_share=generated_share, lists=lists)
     with open(os.path.join(out, "synth_train.jsonl"), "w", encoding="utf-8") as f:
         for _ in range(n_train):
             f.write(json.dumps(g.document(), ensure_ascii=False) + "\n")
-    h = Generator(seed + 1, heldout=True)
+    h = Generator(seed + 1, heldout=True, lists=lists)
     with open(os.path.join(out, "synth_heldout.jsonl"), "w", encoding="utf-8") as f:
         for _ in range(n_held):
             f.write(json.dumps(h.document(), ensure_ascii=False) + "\n")
     with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:  # read by write_card.py
-        json.dump({"seed": seed, "train_docs": n_train, "heldout_docs": n_held, "generated_name_share": generated_share}, f)
+        json.dump({"seed": seed, "train_docs": n_train, "heldout_docs": n_held, "generated_name_share": generated_share,
+                   "lists": lists}, f)
     # bias check: same held-out templates, every person of the document drawn from one origin
-    b = Generator(seed + 2, heldout=True)
+    b = Generator(seed + 2, heldout=True, lists=lists)
     with open(os.path.join(out, "bias.jsonl"), "w", encoding="utf-8") as f:
         for origin in b.p.names:
             for _ in range(150):

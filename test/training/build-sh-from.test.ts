@@ -45,10 +45,17 @@ describe('build.sh PHI_FROM', () => {
     expect(r.err).toMatch(/has no stages\.txt with finished corpus and fastText/);
   });
 
-  test('PHI_SYNTH or PHI_GENERATED_NAMES beside PHI_FROM: the corpus would be ambiguous', () => {
+  test('PHI_SYNTH, PHI_GENERATED_NAMES or PHI_CORPUS beside PHI_FROM: the corpus would be ambiguous', () => {
     const from = earlierRun(FINISHED);
-    expect(build({ PHI_FROM: from, PHI_SYNTH: dir }).err).toMatch(/leave PHI_SYNTH and PHI_GENERATED_NAMES unset/);
-    expect(build({ PHI_FROM: from, PHI_GENERATED_NAMES: '0' }).err).toMatch(/leave PHI_SYNTH and PHI_GENERATED_NAMES unset/);
+    expect(build({ PHI_FROM: from, PHI_SYNTH: dir }).err).toMatch(/leave PHI_SYNTH, PHI_GENERATED_NAMES and PHI_CORPUS unset/);
+    expect(build({ PHI_FROM: from, PHI_GENERATED_NAMES: '0' }).err).toMatch(/leave PHI_SYNTH, PHI_GENERATED_NAMES and PHI_CORPUS unset/);
+    expect(build({ PHI_FROM: from, PHI_CORPUS: 'names' }).err).toMatch(/leave PHI_SYNTH, PHI_GENERATED_NAMES and PHI_CORPUS unset/);
+  });
+
+  test('an unknown PHI_CORPUS is refused before anything runs', () => {
+    const r = build({ PHI_CORPUS: '0.4.3' });
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/PHI_CORPUS is 0\.4\.2 \(the shipped model's corpus\) or names/);
   });
 
   test('--no-conll against a run built with CoNLL (and the reverse): the vectors saw other text', () => {

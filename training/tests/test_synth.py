@@ -177,6 +177,30 @@ class Synth(unittest.TestCase):
         self.assertEqual([[(e["start"], e["end"], e["type"]) for e in d["entities"]] for d in got],
                          [[tuple(sp[:3]) for sp in d["spans"]] for d in docs])
 
+    def test_lists_042_draws_0_4_2s_names_held_out_by_string(self):
+        s = self.synth
+        hand = s.origin_lists()
+        for heldout in (False, True):
+            pools = s.Pools(heldout, lists="0.4.2")
+            for origin, (first, last) in pools.names.items():
+                for name in first + last:
+                    self.assertEqual(s.is_heldout_name(name), heldout, name)
+                if origin != "us_census":
+                    n = s.LISTS_042.get(origin, 50)
+                    self.assertTrue(set(first) <= set(hand[origin][0][:n]) and set(last) <= set(hand[origin][1][:n]))
+        self.assertNotEqual(s.Pools(False).names, s.Pools(False, lists="0.4.2").names)
+
+    def test_lists_042_keeps_its_merge_across_templates(self):
+        merged = {}
+        for lists in ("names", "0.4.2"):
+            g = self.synth.Generator(1, heldout=True, lists=lists)
+            g.templates, g.template_ids = {"chat": ["my mother {PATF}", "{PATF} here again"]}, {"chat": [0, 1]}
+            docs = [g.document(domain="chat") for _ in range(200)]
+            merged[lists] = sum(1 for d in docs for a, b, *_ in d["spans"]
+                                if not any(x <= a and b <= y for x, y, _ in d["templates"]))
+        self.assertEqual(merged["names"], 0)
+        self.assertGreater(merged["0.4.2"], 5)
+
     def test_a_seed_fixes_the_corpus(self):
         s = self.synth
         docs = lambda seed: [s.Generator(seed, heldout=False).document() for _ in range(1)] + \
