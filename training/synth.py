@@ -65,8 +65,9 @@ def name_split(s):
 
 
 def is_heldout_name(s):
-    """0.4.2's held-out rule (--lists 0.4.2): by the string, so other spellings of a held-out name can reach training."""
-    return int(hashlib.md5(s.encode("utf-8")).hexdigest(), 16) % 5 == 0
+    """0.4.2's held-out rule (--lists 0.4.2): the key hash on the whole string, so other spellings of a held-out name
+    can reach training."""
+    return held_out_key(s)
 
 
 LISTS = ("names", "0.4.2")
@@ -98,18 +99,19 @@ class Pools:
         last = [fix_census_surname(s) for s in load_census(os.path.join(g, "us-census-1990-names", "dist.all.last"), 8000)]
         groups = {"us_census": (first, last)}
         hand = origin_lists()
+        # which names each split may use, and which generated names training refuses (self.refuse)
         if lists == "0.4.2":
             hand = {k: (f[:LISTS_042.get(k, 50)], la[:LISTS_042.get(k, 50)]) for k, (f, la) in hand.items()}
-        groups.update(hand)
-        side = "heldout" if heldout else "train"
-        if lists == "0.4.2":
             keep = lambda s: is_heldout_name(s) == heldout  # noqa: E731
+            self.refuse = is_heldout_name
         else:
+            side = "heldout" if heldout else "train"
             keep = lambda s: name_split(s) == side  # noqa: E731
-        self.refuse = is_heldout_name if lists == "0.4.2" else not_training
+            self.refuse = not_training
+        groups.update(hand)
         self.names = {k: ([x for x in f if keep(x)], [x for x in s if keep(x)]) for k, (f, s) in groups.items()}
-        # training split only: new names generated from each hand list (character bigrams); any with a held-out
-        # key is refused (not_training). The held-out and bias sets keep list names.
+        # training split only: new names generated from each hand list (character bigrams); any the held-out rule
+        # could hold out is refused (self.refuse). The held-out and bias sets keep list names.
         self.generated_share = generated_share
         self.generated = None if heldout or generated_share <= 0 else {
             k: (NameMarkov(f), NameMarkov(s)) for k, (f, s) in self.names.items() if k != "us_census"}
