@@ -20,6 +20,10 @@ fresh draw of about --unlabeled-tokens tokens joins every epoch.
 --word-dropout P (default 0.1): the share of known words a training batch replaces by the unknown word, so that the
 model learns to read a word it has no vector for (28 % of CoNLL dev's person tokens) from its characters, shape,
 gazetteer flags and context. The draws are the same whatever P, so two values differ only in which words drop.
+--doc-flag-dropout P (default 0; phi-word-v2 only): the share of training sequences whose document flags are all set
+to 0. Without it the model can learn that a capitalised word with no flag is less likely a name, since in training
+most repeated names carry one; but a lone name in a tweet or a name in ALL CAPS (where the flags never fire) carries
+none either. Its draws come from their own generator, so every other draw of a run is the same whatever P.
 """
 import copy
 import glob
@@ -78,6 +82,14 @@ def collate(items):
             if k in it:
                 batch[k][i, :n] = it[k]
     return {k: torch.from_numpy(v).to(DEVICE) for k, v in batch.items()}
+
+
+def drop_document_flags(gazetteers, rows):
+    """gazetteers: (batch, seq, flags) tensor of a phi-word-v2 batch; rows: (batch,) bool. The same tensor with the
+    document flags (the last pf.N_DOC columns) of the chosen rows set to 0; the gazetteer flags stay."""
+    keep = torch.ones(gazetteers.shape[-1], dtype=gazetteers.dtype, device=gazetteers.device)
+    keep[-pf.N_DOC:] = 0
+    return torch.where(rows.to(gazetteers.device)[:, None, None], gazetteers * keep, gazetteers)
 
 
 def batches(items, max_tokens, rng, shuffle=True):
@@ -224,7 +236,11 @@ def main():
     select = [k for k in str(arg("--select", "conll")).split(",") if k]
     average_from = arg("--average-from", 0)
     word_dropout = arg("--word-dropout", 0.1)  # share of known words replaced by the unknown word in training
+    flag_dropout = arg("--doc-flag-dropout", 0.0)  # share of training sequences without their document flags
     rng, fz, vocab, chars = setup(work, seed)
+    if flag_dropout and not fz.doc:
+        raise SystemExit(f"--doc-flag-dropout needs a featurizer with document flags; {work} has {fz.name}")
+    flag_rng = np.random.default_rng(seed + 1000)  # its own draws: the run's other draws do not move with P
 
     t0 = time.time()
     train_seqs = []
@@ -335,7 +351,10 @@ def main():
             if shift_positions:  # half the sequences start at a random position: the late positions get trained too
                 room = HP["max_pos"] - wid.shape[1]
                 offset = (torch.randint(0, room + 1, (wid.shape[0], 1)) * (torch.rand(wid.shape[0], 1) < 0.5)).to(DEVICE)
-            logits = model(wid, batch["shape_ids"], batch["char_ids"], batch["gazetteers"], batch["attention_mask"], offset)
+            gaz = batch["gazetteers"]
+            if flag_dropout:
+                gaz = drop_document_flags(gaz, torch.from_numpy(flag_rng.random(gaz.shape[0]) < flag_dropout))
+            logits = model(wid, batch["shape_ids"], batch["char_ids"], gaz, batch["attention_mask"], offset)
             labels, mask = batch["labels"], batch["attention_mask"]
             gold = (labels != -100).any(1)  # unlabeled rows (distillation) have no gold loss
             loss = F.cross_entropy(logits.reshape(-1, len(LABELS)), labels.reshape(-1), ignore_index=-100) \

@@ -18,6 +18,17 @@ def item(n, seed):
             "attention_mask": np.ones(n, np.int64), "labels": rng.integers(0, len(LABELS), n)}
 
 
+class DocumentFlagDropout(unittest.TestCase):
+    def test_only_the_chosen_rows_lose_only_their_document_flags(self):
+        gaz = torch.ones(3, 4, pf.N_GAZ + pf.N_DOC)
+        out = train.drop_document_flags(gaz, torch.tensor([False, True, False]))
+        self.assertTrue(torch.equal(out[0], gaz[0]))
+        self.assertTrue(torch.equal(out[2], gaz[2]))
+        self.assertTrue(torch.equal(out[1, :, :pf.N_GAZ], gaz[1, :, :pf.N_GAZ]))
+        self.assertEqual(out[1, :, pf.N_GAZ:].abs().sum().item(), 0.0)
+        self.assertEqual(gaz.sum().item(), 3 * 4 * (pf.N_GAZ + pf.N_DOC))  # the input is not changed in place
+
+
 class Batches(unittest.TestCase):
     def test_every_item_once_and_no_padded_batch_over_the_token_budget(self):
         lengths = [5, 40, 12, 12, 7, 33, 1, 64, 20, 9] * 3
