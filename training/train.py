@@ -24,6 +24,9 @@ gazetteer flags and context. The draws are the same whatever P, so two values di
 to 0. Without it the model can learn that a capitalised word with no flag is less likely a name, since in training
 most repeated names carry one; but a lone name in a tweet or a name in ALL CAPS (where the flags never fire) carries
 none either. Its draws come from their own generator, so every other draw of a run is the same whatever P.
+--zero-doc-flags NAME[,NAME] (phi-word-v2 only): these document flags (pf.DOC_FLAGS) get weight 0 in the input
+projection, kept there through training (their gradient is masked), so the model does not read them whatever the
+featurizer computes: a measurement of a featurizer without them that needs no new featurizer, export or serving code.
 """
 import copy
 import glob
@@ -90,6 +93,16 @@ def drop_document_flags(gazetteers, rows):
     keep = torch.ones(gazetteers.shape[-1], dtype=gazetteers.dtype, device=gazetteers.device)
     keep[-pf.N_DOC:] = 0
     return torch.where(rows.to(gazetteers.device)[:, None, None], gazetteers * keep, gazetteers)
+
+
+def zero_input_columns(linear, columns):
+    """Set these input columns of `linear`'s weight to 0 and mask their gradient, so that (with AdamW, whose update of
+    a weight with zero gradient and zero moments is 0, and whose decay keeps 0 at 0) they stay 0 through training."""
+    mask = torch.ones_like(linear.weight)
+    mask[:, columns] = 0
+    with torch.no_grad():
+        linear.weight.mul_(mask)
+    linear.weight.register_hook(lambda g: g * mask)
 
 
 def batches(items, max_tokens, rng, shuffle=True):
@@ -306,6 +319,12 @@ def main():
         print(f"initialised from {init}" + (f"; new identity layers {grown}" if grown else ""), flush=True)
     else:
         init_word_vectors(model, work, vocab)
+    zeroed = [f for f in str(arg("--zero-doc-flags", "")).split(",") if f]
+    if zeroed:
+        if not fz.doc or any(f not in pf.DOC_FLAGS for f in zeroed):
+            raise SystemExit(f"--zero-doc-flags takes names of {pf.DOC_FLAGS} with a phi-word-v2 work folder")
+        zero_input_columns(model.proj, [model.proj.in_features - pf.N_DOC + pf.DOC_FLAGS.index(f) for f in zeroed])
+        print(f"document flags {zeroed}: weight 0 in the input projection, kept there", flush=True)
     print(f"parameters: {sum(p.numel() for p in model.parameters()):,}", flush=True)
     decay = [p for n, p in model.named_parameters() if p.dim() > 1 and "word" not in n]
     no_decay = [p for n, p in model.named_parameters() if not (p.dim() > 1 and "word" not in n)]

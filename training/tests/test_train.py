@@ -29,6 +29,21 @@ class DocumentFlagDropout(unittest.TestCase):
         self.assertEqual(gaz.sum().item(), 3 * 4 * (pf.N_GAZ + pf.N_DOC))  # the input is not changed in place
 
 
+class ZeroInputColumns(unittest.TestCase):
+    def test_the_columns_stay_zero_through_adamw_steps_and_the_others_learn(self):
+        torch.manual_seed(0)
+        lin = torch.nn.Linear(5, 3)
+        before = lin.weight.detach().clone()
+        train.zero_input_columns(lin, [3, 4])
+        opt = torch.optim.AdamW(lin.parameters(), lr=0.1, weight_decay=0.01)
+        for _ in range(5):
+            opt.zero_grad()
+            lin(torch.randn(8, 5)).pow(2).sum().backward()
+            opt.step()
+        self.assertEqual(lin.weight[:, 3:].abs().sum().item(), 0.0)
+        self.assertFalse(torch.allclose(lin.weight[:, :3], before[:, :3]))
+
+
 class Batches(unittest.TestCase):
     def test_every_item_once_and_no_padded_batch_over_the_token_budget(self):
         lengths = [5, 40, 12, 12, 7, 33, 1, 64, 20, 9] * 3
