@@ -24,6 +24,9 @@
 # ship_rules/doc-flags-seeds.txt; on 0.4.3's own corpus too, where 0.4.3's own recipe's other seeds lose as much:
 # ship_rules/flags-old-corpus-seeds.txt; recipe against recipe over pre-training draws, v2 loses tweets and synthetic
 # micro points through the gateway: ship_rules/pretrain-draws.txt).
+# PHI_MLM_FEATURIZER: the featurizer masked-word pre-training reads (default PHI_FEATURIZER). phi-word-v1 with
+# PHI_FEATURIZER=phi-word-v2 pre-trains without the document flags (their input weights then start at zero in tagging):
+# ship_rules/flags-tagging-only.txt.
 # PHI_TAG_SEED: the tagging stage's seed (fastText, the synthetic corpus and pre-training keep 13).
 # PHI_MLM_SEED: the pre-training stage's seed (default 13). Tagging seeds of one pre-trained encoder share its draw, so
 # a recipe's spread between runs needs runs of several pre-training draws too (ship_rules/pretrain-draws.txt).
@@ -59,7 +62,10 @@ export MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=1073741824 MALLO
 export PYTHONHASHSEED=0
 # Settings first (instant), then the tools.
 FEATURIZER="${PHI_FEATURIZER:-phi-word-v1}"
+MLM_FEATURIZER="${PHI_MLM_FEATURIZER:-$FEATURIZER}"
 die() { echo "build.sh: $*" >&2; exit 1; }
+[ "$MLM_FEATURIZER" = "$FEATURIZER" ] || [ "$MLM_FEATURIZER" = phi-word-v1 ] \
+  || die "PHI_MLM_FEATURIZER is PHI_FEATURIZER ($FEATURIZER) or phi-word-v1 (pre-training without the document flags)"
 case "${PHI_CORPUS:-0.4.2}" in 0.4.2 | names) ;; *) die "PHI_CORPUS is 0.4.2 (the shipped model's corpus) or names" ;; esac
 # WORK/stages.txt: key=value lines written as stages finish (corpus, flag: after fastText; featurizer, max_seq, mlm_steps,
 # mlm_seed after pre-training); PHI_FROM reuses a stage only when its keys are there and match this run's.
@@ -116,23 +122,38 @@ fi
 record flag "$FLAG"
 INIT=()
 [ "$MLM_STEPS" -gt 0 ] && INIT=(--init "$WORK/mlm/mlm.pt")
-if [ -n "$FROM" ] && [ "$(stage_of "$FROM" featurizer)" = "$FEATURIZER" ] && [ "$(stage_of "$FROM" max_seq)" = "$MAX_SEQ" ] \
-    && [ "$(stage_of "$FROM" mlm_steps)" = "$MLM_STEPS" ] \
-    && [ "$(stage_of "$FROM" mlm_seed 13)" = "$MLM_SEED" ]; then  # before mlm_seed was recorded, pre-training used 13
-  step "prepared data, vocabularies, gazetteers and pre-trained encoder: hard links to $FROM's (same featurizer, length, steps, seed)"
-  for d in data model mlm; do
-    if [ -d "$FROM/$d" ]; then mkdir -p "$WORK/$d" && ln -f "$FROM/$d"/* "$WORK/$d/"; fi
-  done
-  if [ -f "$FROM/mlm.log" ]; then ln -f "$FROM/mlm.log" "$WORK/"; fi
+# PHI_FROM's prepared data and vocabularies are reused when it had this featurizer and length; its pre-trained encoder
+# when it was pre-trained under this run's PHI_MLM_FEATURIZER with the same length, steps and seed (before mlm_seed and
+# mlm_featurizer were recorded, pre-training used seed 13 and the run's own featurizer).
+SAME_DATA=0; SAME_MLM=0
+if [ -n "$FROM" ] && [ "$(stage_of "$FROM" max_seq)" = "$MAX_SEQ" ]; then
+  [ "$(stage_of "$FROM" featurizer)" = "$FEATURIZER" ] && SAME_DATA=1
+  [ "$(stage_of "$FROM" mlm_featurizer "$(stage_of "$FROM" featurizer)")" = "$MLM_FEATURIZER" ] \
+    && [ "$(stage_of "$FROM" mlm_steps)" = "$MLM_STEPS" ] && [ "$(stage_of "$FROM" mlm_seed 13)" = "$MLM_SEED" ] && SAME_MLM=1
+fi
+if [ "$SAME_DATA" = 1 ]; then
+  step "prepared data, vocabularies and gazetteers: hard links to $FROM's (same featurizer and length)"
+  for d in data model; do mkdir -p "$WORK/$d" && ln -f "$FROM/$d"/* "$WORK/$d/"; done
 else
   step "prepare data (documents packed into sequences of <= $MAX_SEQ tokens), vocabularies, gazetteers"
   $PY prepare_data.py "$WORK" --max-seq "$MAX_SEQ" --featurizer "$FEATURIZER" $FLAG
+fi
+if [ "$SAME_MLM" = 1 ] && { [ "$MLM_STEPS" = 0 ] || [ -f "$FROM/mlm/mlm.pt" ]; }; then
   if [ "$MLM_STEPS" -gt 0 ]; then
-    step "pre-train the encoder: masked words on the unlabeled pool, $MLM_STEPS steps of 1,200 tokens"
-    $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed "$MLM_SEED" $FLAG 2>&1 | tee "$WORK/mlm.log"
+    step "pre-trained encoder: hard link to $FROM's (same pre-training featurizer, length, steps, seed)"
+    mkdir -p "$WORK/mlm" && ln -f "$FROM"/mlm/* "$WORK/mlm/"
+    if [ -f "$FROM/mlm.log" ]; then ln -f "$FROM/mlm.log" "$WORK/"; fi
   fi
+  # the vocabularies an encoder was pre-trained on must be this run's (they are, when both came from one corpus)
+  cmp -s "$FROM/model/vocab.txt" "$WORK/model/vocab.txt" && cmp -s "$FROM/model/chars.json" "$WORK/model/chars.json" \
+    || die "PHI_FROM=$FROM's vocabularies differ from this run's: its pre-trained encoder does not fit"
+elif [ "$MLM_STEPS" -gt 0 ]; then
+  step "pre-train the encoder ($MLM_FEATURIZER): masked words on the unlabeled pool, $MLM_STEPS steps of 1,200 tokens"
+  $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed "$MLM_SEED" --featurizer "$MLM_FEATURIZER" $FLAG \
+    2>&1 | tee "$WORK/mlm.log"
 fi
 record featurizer "$FEATURIZER"; record max_seq "$MAX_SEQ"; record mlm_steps "$MLM_STEPS"; record mlm_seed "$MLM_SEED"
+record mlm_featurizer "$MLM_FEATURIZER"
 step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), $EPOCHS epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6; kept: the mean of the last $AVERAGE_LAST epochs' weights (0: the best epoch by CoNLL dev F1; --no-conll: by the mean of the other dev sets)"
 $PY train.py "$WORK" --layers 4 --crf --epochs "$EPOCHS" --lr 1e-3 --batch-tokens 1200 --seed "${PHI_TAG_SEED:-13}" --eval-from 6 \
   "${INIT[@]}" "${AVERAGE[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"

@@ -161,14 +161,18 @@ class Featurizer:
         self.fingerprint = h.hexdigest()[:12]
 
     @classmethod
-    def load(cls, model_dir):
+    def load(cls, model_dir, name=None):
+        """The featurizer of model_dir; name (phi-word-v1) reads phi-word-v2's resources without the document flags,
+        as masked-word pre-training does under build.sh's PHI_MLM_FEATURIZER=phi-word-v1."""
         with open(f"{model_dir}/vocab.txt", encoding="utf-8") as f:
             vocab = f.read().split("\n")
         with open(f"{model_dir}/chars.json", encoding="utf-8") as f:
             chars = json.load(f)
         with open(f"{model_dir}/gazetteers.json", encoding="utf-8") as f:
             gaz = json.load(f)
-        return cls(vocab, chars, gaz, featurizer_name(model_dir))
+        own = featurizer_name(model_dir)
+        assert name in (None, own, "phi-word-v1"), f"{model_dir} is {own}: it can be read as itself or as phi-word-v1"
+        return cls(vocab, chars, gaz, name or own)
 
     def gazetteer_flags(self, norms):
         n = len(norms)

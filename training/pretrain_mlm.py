@@ -1,7 +1,7 @@
 """Masked-word pre-training of the encoder on the unlabeled pool (experiment; see the model card).
 
     OPENBLAS_NUM_THREADS=2 python3 pretrain_mlm.py WORK_DIR [--steps 2000] [--batch-tokens 1200] [--lr 1e-3]
-        [--seed 13] [--layers 4] [--no-conll]
+        [--seed 13] [--layers 4] [--no-conll] [--featurizer phi-word-v1]
 reads WORK_DIR/model/{vocab.txt,chars.json,gazetteers.json}, WORK_DIR/ft.bin and ../shared/data/unlabeled/*;
 writes WORK_DIR/mlm/mlm.pt, a checkpoint train.py --init continues from (the CRF and the label layer start fresh).
 
@@ -10,6 +10,8 @@ tokens are chosen; of those 80 % lose their word (the unknown id, as word dropou
 and their gazetteer flags, 10 % get a random word, 10 % stay; the shape (capitalisation) stays, so the task is
 "which word of this shape fits here". The encoder predicts the word through a projection onto the (fastText-
 initialised) word embedding matrix, tied. --no-conll leaves out the research-use Reuters text, as fasttext_corpus.py does.
+--featurizer phi-word-v1 pre-trains a phi-word-v2 folder's encoder without the document flags (the same sequences and
+draws as a phi-word-v1 folder with the same vocabularies; train.py --init then starts the flags at zero weight).
 """
 import glob
 import math
@@ -67,7 +69,7 @@ def main():
     max_tokens = arg("--batch-tokens", 1200)
     lr = arg("--lr", 1e-3)
     seed = arg("--seed", 13)
-    rng, fz, vocab, chars = setup(work, seed)
+    rng, fz, vocab, chars = setup(work, seed, arg("--featurizer", "") or None)
     t0 = time.time()
     flagger = pf.document_flagger(fz.name, fz.first_names)
     seqs = sequences("--no-conll" in sys.argv, rng, int(steps * max_tokens * 0.8), flagger)

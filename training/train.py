@@ -221,14 +221,14 @@ def save_vectors(work, out):
     np.save(out, load_fasttext(work, word_vocab(work), HP["word_dim"]).numpy())
 
 
-def setup(work, seed):
+def setup(work, seed, featurizer=None):
     """Single-threaded torch and fixed seeds; returns (a seeded Random, the featurizer, the word and char
-    vocabularies) of WORK_DIR/model."""
+    vocabularies) of WORK_DIR/model (featurizer: read it as that one instead, see Featurizer.load)."""
     torch.set_num_threads(1)
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
-    fz = pf.Featurizer.load(os.path.join(work, "model"))
+    fz = pf.Featurizer.load(os.path.join(work, "model"), featurizer)
     HP["flags"] = fz.n_flags  # width of the gazetteers input: the featurizer's flags (phi-word-v2 adds document flags)
     vocab = word_vocab(work)
     chars = json.load(open(os.path.join(work, "model", "chars.json"), encoding="utf-8"))
