@@ -58,6 +58,17 @@ describe('build.sh PHI_FROM', () => {
     expect(r.err).toMatch(/PHI_CORPUS is 0\.4\.2 \(the shipped model's corpus\) or names/);
   });
 
+  test('PHI_MLM_FEATURIZER is the run\'s own featurizer or phi-word-v1 (pre-training without the document flags)', () => {
+    for (const env of [{ PHI_MLM_FEATURIZER: 'phi-word-v2' }, { PHI_FEATURIZER: 'phi-word-v2', PHI_MLM_FEATURIZER: 'phi-word-v3' }]) {
+      const r = build(env);
+      expect(r.status).toBe(1);
+      expect(r.err).toMatch(/PHI_MLM_FEATURIZER is PHI_FEATURIZER \(phi-word-v[12]\) or phi-word-v1/);
+    }
+    // accepted settings get past the check (to the PHI_FROM checks, which this folder fails)
+    const from = join(dir, 'missing');
+    expect(build({ PHI_FEATURIZER: 'phi-word-v2', PHI_MLM_FEATURIZER: 'phi-word-v1', PHI_FROM: from }).err).toMatch(/is not a folder/);
+  });
+
   test('--no-conll against a run built with CoNLL (and the reverse): the vectors saw other text', () => {
     const r = build({ PHI_FROM: earlierRun(FINISHED) }, '--no-conll');
     expect(r.status).toBe(1);

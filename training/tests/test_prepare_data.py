@@ -1,4 +1,5 @@
 """Corpus conversion and packing (prepare_data.py): what every training and dev sequence is made of."""
+import json
 import os
 import tempfile
 import unittest
@@ -123,6 +124,28 @@ class DocumentFlags(unittest.TestCase):
         self.assertEqual(v2.encode(toks[2:], [[0.0, 0.0], [1.0, 1.0]])["gazetteers"][1][pf.N_GAZ:], [1.0, 1.0])
         self.assertEqual(v2.encode(toks[2:])["gazetteers"][1][pf.N_GAZ:], [0.0, 0.0])  # alone: no full name
         self.assertNotEqual(v1.fingerprint, v2.fingerprint)
+
+    def test_a_v2_folder_read_as_v1_has_its_vocabularies_and_no_document_flags(self):
+        # build.sh PHI_MLM_FEATURIZER=phi-word-v1: pre-training reads a phi-word-v2 folder without the flags
+        gaz = {n: [] for n in pf.GAZ_NAMES}
+        gaz["first_name"] = ["joseph"]
+        with tempfile.TemporaryDirectory() as d:
+            for name, text in (("vocab.txt", "<pad>\n<unk>\nbernardin"), ("chars.json", '["<pad>", "<unk>", "B"]'),
+                               ("gazetteers.json", json.dumps(gaz)), ("featurizer.txt", "phi-word-v2\n")):
+                with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+                    f.write(text)
+            own, as_v1 = pf.Featurizer.load(d), pf.Featurizer.load(d, "phi-word-v1")
+            self.assertEqual((own.name, own.n_flags), ("phi-word-v2", pf.N_GAZ + pf.N_DOC))
+            self.assertEqual((as_v1.name, as_v1.n_flags), ("phi-word-v1", pf.N_GAZ))
+            self.assertIsNone(pf.document_flagger(as_v1.name, as_v1.first_names))
+            toks = ["Joseph", "Bernardin", ".", "Bernardin"]
+            self.assertEqual(as_v1.encode(toks)["word_ids"], own.encode(toks)["word_ids"])
+            self.assertEqual(as_v1.encode(toks)["char_ids"], own.encode(toks)["char_ids"])
+            self.assertEqual(len(as_v1.encode(toks)["gazetteers"][3]), pf.N_GAZ)
+            with open(os.path.join(d, "featurizer.txt"), "w", encoding="utf-8") as f:
+                f.write("phi-word-v1\n")
+            with self.assertRaises(AssertionError):  # flags a folder was not prepared with cannot be read into it
+                pf.Featurizer.load(d, "phi-word-v2")
 
 
 class ReadColumns(unittest.TestCase):
