@@ -2,7 +2,7 @@
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
 #   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] [PHI_TRAIN_FLAGS=...]
 #   [PHI_MLM_STEPS=1500] [PHI_EPOCHS=10, or 12 without pre-training] [PHI_GENERATED_NAMES=0.4] [PHI_AVERAGE_LAST=3]
-#   [PHI_FEATURIZER=phi-word-v1] [PHI_TAG_SEED=13] [PHI_MLM_SEED=13] [PHI_CORPUS=0.4.2] [PHI_SYNTH=DIR]
+#   [PHI_FEATURIZER=phi-word-v1] [PHI_MLM_FEATURIZER=PHI_FEATURIZER] [PHI_TAG_SEED=13] [PHI_MLM_SEED=13] [PHI_CORPUS=0.4.2] [PHI_SYNTH=DIR]
 #   [PHI_FROM=WORK_DIR] training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together). PHI_WINDOW: tokens per window
