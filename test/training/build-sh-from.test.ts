@@ -59,7 +59,11 @@ describe('build.sh PHI_FROM', () => {
   });
 
   test('PHI_MLM_FEATURIZER is the run\'s own featurizer or phi-word-v1 (pre-training without the document flags)', () => {
-    for (const env of [{ PHI_MLM_FEATURIZER: 'phi-word-v2' }, { PHI_FEATURIZER: 'phi-word-v2', PHI_MLM_FEATURIZER: 'phi-word-v3' }]) {
+    const refused: Record<string, string>[] = [
+      { PHI_MLM_FEATURIZER: 'phi-word-v2' },
+      { PHI_FEATURIZER: 'phi-word-v2', PHI_MLM_FEATURIZER: 'phi-word-v3' },
+    ];
+    for (const env of refused) {
       const r = build(env);
       expect(r.status).toBe(1);
       expect(r.err).toMatch(/PHI_MLM_FEATURIZER is PHI_FEATURIZER \(phi-word-v[12]\) or phi-word-v1/);
