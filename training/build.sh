@@ -68,7 +68,7 @@ die() { echo "build.sh: $*" >&2; exit 1; }
   || die "PHI_MLM_FEATURIZER is PHI_FEATURIZER ($FEATURIZER) or phi-word-v1 (pre-training without the document flags)"
 case "${PHI_CORPUS:-0.4.2}" in 0.4.2 | names) ;; *) die "PHI_CORPUS is 0.4.2 (the shipped model's corpus) or names" ;; esac
 # WORK/stages.txt: key=value lines written as stages finish (corpus, flag: after fastText; featurizer, max_seq, mlm_steps,
-# mlm_seed after pre-training); PHI_FROM reuses a stage only when its keys are there and match this run's.
+# mlm_seed, mlm_featurizer after pre-training); PHI_FROM reuses a stage only when its keys are there and match this run's.
 # stage_of DIR KEY [DEFAULT]: the key's last value in DIR/stages.txt, or DEFAULT when it has none
 stage_of() {
   local v=""
@@ -143,10 +143,10 @@ if [ "$SAME_MLM" = 1 ] && { [ "$MLM_STEPS" = 0 ] || [ -f "$FROM/mlm/mlm.pt" ]; }
     step "pre-trained encoder: hard link to $FROM's (same pre-training featurizer, length, steps, seed)"
     mkdir -p "$WORK/mlm" && ln -f "$FROM"/mlm/* "$WORK/mlm/"
     if [ -f "$FROM/mlm.log" ]; then ln -f "$FROM/mlm.log" "$WORK/"; fi
+    # the vocabularies an encoder was pre-trained on must be this run's (they are, when both came from one corpus)
+    cmp -s "$FROM/model/vocab.txt" "$WORK/model/vocab.txt" && cmp -s "$FROM/model/chars.json" "$WORK/model/chars.json" \
+      || die "PHI_FROM=$FROM's vocabularies differ from this run's: its pre-trained encoder does not fit"
   fi
-  # the vocabularies an encoder was pre-trained on must be this run's (they are, when both came from one corpus)
-  cmp -s "$FROM/model/vocab.txt" "$WORK/model/vocab.txt" && cmp -s "$FROM/model/chars.json" "$WORK/model/chars.json" \
-    || die "PHI_FROM=$FROM's vocabularies differ from this run's: its pre-trained encoder does not fit"
 elif [ "$MLM_STEPS" -gt 0 ]; then
   step "pre-train the encoder ($MLM_FEATURIZER): masked words on the unlabeled pool, $MLM_STEPS steps of 1,200 tokens"
   $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed "$MLM_SEED" --featurizer "$MLM_FEATURIZER" $FLAG \
