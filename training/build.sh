@@ -138,15 +138,13 @@ else
   step "prepare data (documents packed into sequences of <= $MAX_SEQ tokens), vocabularies, gazetteers"
   $PY prepare_data.py "$WORK" --max-seq "$MAX_SEQ" --featurizer "$FEATURIZER" $FLAG
 fi
-if [ "$SAME_MLM" = 1 ] && { [ "$MLM_STEPS" = 0 ] || [ -f "$FROM/mlm/mlm.pt" ]; }; then
-  if [ "$MLM_STEPS" -gt 0 ]; then
-    step "pre-trained encoder: hard link to $FROM's (same pre-training featurizer, length, steps, seed)"
-    mkdir -p "$WORK/mlm" && ln -f "$FROM"/mlm/* "$WORK/mlm/"
-    if [ -f "$FROM/mlm.log" ]; then ln -f "$FROM/mlm.log" "$WORK/"; fi
-    # the vocabularies an encoder was pre-trained on must be this run's (they are, when both came from one corpus)
-    cmp -s "$FROM/model/vocab.txt" "$WORK/model/vocab.txt" && cmp -s "$FROM/model/chars.json" "$WORK/model/chars.json" \
-      || die "PHI_FROM=$FROM's vocabularies differ from this run's: its pre-trained encoder does not fit"
-  fi
+if [ "$MLM_STEPS" -gt 0 ] && [ "$SAME_MLM" = 1 ] && [ -f "$FROM/mlm/mlm.pt" ]; then
+  step "pre-trained encoder: hard link to $FROM's (same pre-training featurizer, length, steps, seed)"
+  mkdir -p "$WORK/mlm" && ln -f "$FROM"/mlm/* "$WORK/mlm/"
+  if [ -f "$FROM/mlm.log" ]; then ln -f "$FROM/mlm.log" "$WORK/"; fi
+  # the vocabularies an encoder was pre-trained on must be this run's (they are, when both came from one corpus)
+  cmp -s "$FROM/model/vocab.txt" "$WORK/model/vocab.txt" && cmp -s "$FROM/model/chars.json" "$WORK/model/chars.json" \
+    || die "PHI_FROM=$FROM's vocabularies differ from this run's: its pre-trained encoder does not fit"
 elif [ "$MLM_STEPS" -gt 0 ]; then
   step "pre-train the encoder ($MLM_FEATURIZER): masked words on the unlabeled pool, $MLM_STEPS steps of 1,200 tokens"
   $PY pretrain_mlm.py "$WORK" --steps "$MLM_STEPS" --layers 4 --seed "$MLM_SEED" --featurizer "$MLM_FEATURIZER" $FLAG \
