@@ -170,12 +170,8 @@ $PY ablate_decoding.py "$WORK" "$WORK/decoding.json" shipped="$WORK/best.pt"
 step "evaluate fp32 and int8 with onnxruntime-node (decoded by the gateway's own Viterbi: needs npm run build)"
 (cd .. && npm run build --silent)
 $PY evaluate.py "$WORK" "$WORK/metrics.json" fp32="$WORK/model.fp32.onnx" int8="$WORK/model.int8.onnx"
-# ship int8 when it costs at most 0.5 F1 points on CoNLL dev (or the first dev set) and is faster; else fp32
-SHIP=$($PY -c "
-import json; m = json.load(open('$WORK/metrics.json')); k = 'conll' if 'conll' in m['fp32']['dev'] else next(iter(m['fp32']['dev']))
-d = m['fp32']['dev'][k]['micro_PLO']['f1'] - m['int8']['dev'][k]['micro_PLO']['f1']
-fast = m['int8']['throughput_tokens_per_s']['median'] >= m['fp32']['throughput_tokens_per_s']['median']
-print('int8' if d <= 0.005 and fast else 'fp32')")
+# int8 or fp32: ship_precision.py (int8 when it costs <= 0.5 F1 points and is faster, or fp32 is over the 25 MB budget)
+SHIP=$($PY ship_precision.py "$WORK/metrics.json" "$WORK/model.fp32.onnx" "$WORK/model.int8.onnx")
 OUT="${PHI_MODEL_OUT:-../models/phi-ner-small}"
 FIXTURE=()
 [ -n "${PHI_MODEL_OUT:-}" ] && FIXTURE=(--fixture "$OUT/phi-ner-small-parity.json")

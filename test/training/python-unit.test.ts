@@ -34,6 +34,7 @@ if (!trainingToolsEnabled) {
           'tests.test_crf',
           'tests.test_evaluate_lib',
           'tests.test_prepare_data',
+          'tests.test_ship_precision',
           'tests.test_synth',
           'tests.test_train',
         ]),
