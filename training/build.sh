@@ -171,7 +171,7 @@ step "evaluate fp32 and int8 with onnxruntime-node (decoded by the gateway's own
 (cd .. && npm run build --silent)
 $PY evaluate.py "$WORK" "$WORK/metrics.json" fp32="$WORK/model.fp32.onnx" int8="$WORK/model.int8.onnx"
 # int8 or fp32: ship_precision.py (int8 when it costs <= 0.5 F1 points and is faster, or fp32 is over the 25 MB budget)
-SHIP=$($PY ship_precision.py "$WORK/metrics.json" "$WORK/model.fp32.onnx" "$WORK/model.int8.onnx")
+SHIP=$($PY ship_precision.py "$WORK/metrics.json" "$WORK/model.fp32.onnx")
 OUT="${PHI_MODEL_OUT:-../models/phi-ner-small}"
 FIXTURE=()
 [ -n "${PHI_MODEL_OUT:-}" ] && FIXTURE=(--fixture "$OUT/phi-ner-small-parity.json")

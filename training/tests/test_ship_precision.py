@@ -1,7 +1,7 @@
 """build.sh's choice between the fp32 and int8 files (ship_precision.py)."""
 import unittest
 
-from ship_precision import SIZE_BUDGET, choose
+from ship_precision import choose
 
 
 def metrics(f1_fp32, f1_int8, tps_fp32, tps_int8, dev="conll"):
@@ -26,16 +26,13 @@ class ShipPrecision(unittest.TestCase):
         self.assertTrue(any("over the 25 MB budget" in r for r in reasons))
 
     def test_an_int8_file_that_costs_too_much_does_not_ship_whatever_the_size(self):
-        choice, reasons = choose(metrics(0.906, 0.899, 26_000, 40_000), BIG, 7_000_000)
+        choice, reasons = choose(metrics(0.906, 0.899, 26_000, 40_000), BIG)
         self.assertEqual(choice, "fp32")
         self.assertTrue(any(r.startswith("WARNING") for r in reasons))
 
     def test_the_cost_is_read_on_the_first_dev_set_without_conll(self):
         self.assertEqual(choose(metrics(0.800, 0.7955, 1, 2, dev="wnut17"), SMALL)[0], "int8")  # 0.45 points
         self.assertEqual(choose(metrics(0.800, 0.7945, 1, 2, dev="wnut17"), SMALL)[0], "fp32")  # 0.55 points
-
-    def test_the_budget_is_the_issue_s_25_mb(self):
-        self.assertEqual(SIZE_BUDGET, 25_000_000)
 
 
 if __name__ == "__main__":
