@@ -2,7 +2,7 @@
 # Rebuild models/phi-ner-small from ../shared/data (the one command; see README.md).
 #   [PHI_MODEL_VERSION=x.y.z] [PHI_WORK=work] [PHI_MODEL_OUT=DIR] [PHI_MAX_SEQ=128] [PHI_WINDOW=N] [PHI_TRAIN_FLAGS=...]
 #   [PHI_MLM_STEPS=1500] [PHI_EPOCHS=10, or 12 without pre-training] [PHI_GENERATED_NAMES=0.4] [PHI_AVERAGE_LAST=3]
-#   [PHI_FEATURIZER=phi-word-v1] [PHI_MLM_FEATURIZER=PHI_FEATURIZER] [PHI_TAG_SEED=13] [PHI_MLM_SEED=13] [PHI_CORPUS=0.4.2] [PHI_SYNTH=DIR]
+#   [PHI_FEATURIZER=phi-word-v2] [PHI_MLM_FEATURIZER=phi-word-v1] [PHI_DOC_FLAG_DROPOUT=0.5] [PHI_TAG_SEED=13] [PHI_MLM_SEED=13] [PHI_CORPUS=0.4.2] [PHI_SYNTH=DIR]
 #   [PHI_FROM=WORK_DIR] training/build.sh [--no-conll]
 # PHI_MODEL_OUT packages the model somewhere else than models/phi-ner-small (the parity fixture then goes there too).
 # PHI_MAX_SEQ: tokens per training sequence (sentences of a document packed together). PHI_WINDOW: tokens per window
@@ -18,18 +18,16 @@
 # 0.4, as in the shipped 0.4.2; 0 rebuilds 0.4.0's data — see the model card).
 # PHI_AVERAGE_LAST: the model is the mean of the weights at the end of the last N epochs (train.py --average-from;
 # default 3, as in 0.4.2); 0 keeps the best single epoch by CoNLL dev F1 instead (0.4.0, 0.4.1).
-# PHI_FEATURIZER: phi-word-v1 (default, the shipped model's) or phi-word-v2 (v1 plus two document flags per token; see
-# phi_features.py and the model card: CoNLL dev PERSON 0.944 under the CoNLL protocol alone, mean of five tagging
-# seeds, but through the gateway the five lost synthetic PERSON and US Census recall against 0.4.3, so not shipped;
-# ship_rules/doc-flags-seeds.txt; on 0.4.3's own corpus too, where 0.4.3's own recipe's other seeds lose as much:
-# ship_rules/flags-old-corpus-seeds.txt; recipe against recipe over pre-training draws, v2 loses tweets and synthetic
-# micro points through the gateway: ship_rules/pretrain-draws.txt).
-# PHI_MLM_FEATURIZER: the featurizer masked-word pre-training reads (default PHI_FEATURIZER). phi-word-v1 with
-# PHI_FEATURIZER=phi-word-v2 pre-trains without the document flags (their input weights then start at zero in tagging):
-# ship_rules/flags-tagging-only.txt. With PHI_TRAIN_FLAGS="--doc-flag-dropout 0.5" as well, the recipe built from
-# nothing (37 min) reaches CoNLL dev PERSON 0.941-0.946 alone, but neither of its two draws passed its shipping rule:
-# ship_rules/v2id-build.txt, v2id-seed14.txt.
-# PHI_TAG_SEED: the tagging stage's seed (fastText, the synthetic corpus and pre-training keep 13).
+# PHI_FEATURIZER: phi-word-v2 (default since 0.5.0: phi-word-v1 plus two document flags per token, see phi_features.py)
+# or phi-word-v1 (0.4.x's). PHI_MLM_FEATURIZER: the featurizer masked-word pre-training reads, phi-word-v1 (default) or
+# PHI_FEATURIZER: pre-training without the document flags (their input weights then start at zero in tagging) removed
+# v2's false "Subject" organisations on the clinical notes (ship_rules/flags-tagging-only.txt).
+# PHI_DOC_FLAG_DROPOUT (phi-word-v2 only; default 0.5): train.py --doc-flag-dropout, the share of training sequences
+# whose document flags are zeroed, so the tagger also learns to work without them; with it, flags in tagging only were
+# level with v1 through the gateway (ship_rules/flags-tagging-only.txt). The three defaults are 0.5.0's recipe
+# (ship_rules/v2id-build.txt, v2id-select.txt); PHI_FEATURIZER=phi-word-v1 is 0.4.3's.
+# PHI_TAG_SEED: the tagging stage's seed (default 13; 0.5.0 is seed 13, the draw ship_rules/v2id-select.txt picked of
+# five on a selection set; fastText, the synthetic corpus and pre-training keep 13).
 # PHI_MLM_SEED: the pre-training stage's seed (default 13). Tagging seeds of one pre-trained encoder share its draw, so
 # a recipe's spread between runs needs runs of several pre-training draws too (ship_rules/pretrain-draws.txt).
 # PHI_SYNTH: a folder of synth.py output (synth_train/synth_heldout/bias.jsonl, manifest.json) to train on instead of
@@ -63,9 +61,18 @@ export OPENBLAS_NUM_THREADS=2  # torch itself runs single-threaded (torch.set_nu
 export MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=536870912
 export PYTHONHASHSEED=0
 # Settings first (instant), then the tools.
-FEATURIZER="${PHI_FEATURIZER:-phi-word-v1}"
-MLM_FEATURIZER="${PHI_MLM_FEATURIZER:-$FEATURIZER}"
+FEATURIZER="${PHI_FEATURIZER:-phi-word-v2}"
+MLM_FEATURIZER="${PHI_MLM_FEATURIZER:-phi-word-v1}"
 die() { echo "build.sh: $*" >&2; exit 1; }
+case "$FEATURIZER" in phi-word-v1 | phi-word-v2) ;; *) die "PHI_FEATURIZER is phi-word-v2 (the default) or phi-word-v1" ;; esac
+DOC_FLAGS=()
+if [ "$FEATURIZER" = phi-word-v2 ]; then
+  DOC_FLAG_DROPOUT="${PHI_DOC_FLAG_DROPOUT:-0.5}"
+  [[ "$DOC_FLAG_DROPOUT" =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || die "PHI_DOC_FLAG_DROPOUT is a share between 0 and 1"
+  DOC_FLAGS=(--doc-flag-dropout "$DOC_FLAG_DROPOUT")
+elif [ -n "${PHI_DOC_FLAG_DROPOUT:-}" ]; then
+  die "PHI_DOC_FLAG_DROPOUT needs PHI_FEATURIZER=phi-word-v2 (phi-word-v1 has no document flags)"
+fi
 [ "$MLM_FEATURIZER" = "$FEATURIZER" ] || [ "$MLM_FEATURIZER" = phi-word-v1 ] \
   || die "PHI_MLM_FEATURIZER is PHI_FEATURIZER ($FEATURIZER) or phi-word-v1 (pre-training without the document flags)"
 case "${PHI_CORPUS:-0.4.2}" in 0.4.2 | names) ;; *) die "PHI_CORPUS is 0.4.2 (the shipped model's corpus) or names" ;; esac
@@ -156,7 +163,7 @@ record featurizer "$FEATURIZER"; record max_seq "$MAX_SEQ"; record mlm_steps "$M
 record mlm_featurizer "$MLM_FEATURIZER"
 step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), $EPOCHS epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6; kept: the mean of the last $AVERAGE_LAST epochs' weights (0: the best epoch by CoNLL dev F1; --no-conll: by the mean of the other dev sets)"
 $PY train.py "$WORK" --layers 4 --crf --epochs "$EPOCHS" --lr 1e-3 --batch-tokens 1200 --seed "${PHI_TAG_SEED:-13}" --eval-from 6 \
-  "${INIT[@]}" "${AVERAGE[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"
+  "${INIT[@]}" "${AVERAGE[@]}" "${DOC_FLAGS[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"
 BEST="$WORK/ckpt/best.pt"
 cp "$BEST" "$WORK/best.pt"
 step "export ONNX (opset 17) from $BEST, quantize to int8, fold the char CNN into table lookups"

@@ -60,8 +60,8 @@ describe('build.sh PHI_FROM', () => {
 
   test('PHI_MLM_FEATURIZER is the run\'s own featurizer or phi-word-v1 (pre-training without the document flags)', () => {
     const refused: Record<string, string>[] = [
-      { PHI_MLM_FEATURIZER: 'phi-word-v2' },
-      { PHI_FEATURIZER: 'phi-word-v2', PHI_MLM_FEATURIZER: 'phi-word-v3' },
+      { PHI_FEATURIZER: 'phi-word-v1', PHI_MLM_FEATURIZER: 'phi-word-v2' },
+      { PHI_MLM_FEATURIZER: 'phi-word-v3' },
     ];
     for (const env of refused) {
       const r = build(env);
@@ -71,6 +71,27 @@ describe('build.sh PHI_FROM', () => {
     // accepted settings get past the check (to the PHI_FROM checks, which this folder fails)
     const from = join(dir, 'missing');
     expect(build({ PHI_FEATURIZER: 'phi-word-v2', PHI_MLM_FEATURIZER: 'phi-word-v1', PHI_FROM: from }).err).toMatch(/is not a folder/);
+    expect(build({ PHI_MLM_FEATURIZER: 'phi-word-v2', PHI_FROM: from }).err).toMatch(/is not a folder/);
+  });
+
+  test('an unknown PHI_FEATURIZER is refused before anything runs', () => {
+    const r = build({ PHI_FEATURIZER: 'phi-word-v3', PHI_MLM_FEATURIZER: 'phi-word-v3' });
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/PHI_FEATURIZER is phi-word-v2 \(the default\) or phi-word-v1/);
+  });
+
+  test('PHI_DOC_FLAG_DROPOUT: a share between 0 and 1, and only with the document flags (phi-word-v2)', () => {
+    for (const bad of ['1.5', '-0.1', 'half']) {
+      const r = build({ PHI_DOC_FLAG_DROPOUT: bad });
+      expect(r.status).toBe(1);
+      expect(r.err).toMatch(/PHI_DOC_FLAG_DROPOUT is a share between 0 and 1/);
+    }
+    const v1 = build({ PHI_FEATURIZER: 'phi-word-v1', PHI_DOC_FLAG_DROPOUT: '0.5' });
+    expect(v1.status).toBe(1);
+    expect(v1.err).toMatch(/PHI_DOC_FLAG_DROPOUT needs PHI_FEATURIZER=phi-word-v2/);
+    // accepted: past the check, to the PHI_FROM checks
+    const from = join(dir, 'missing');
+    for (const ok of ['0', '0.25', '1']) expect(build({ PHI_DOC_FLAG_DROPOUT: ok, PHI_FROM: from }).err).toMatch(/is not a folder/);
   });
 
   test('--no-conll against a run built with CoNLL (and the reverse): the vectors saw other text', () => {
