@@ -164,6 +164,7 @@ record mlm_featurizer "$MLM_FEATURIZER"
 step "train: 4-layer encoder + CRF (from the pre-trained encoder if any), $EPOCHS epochs (warm-up + cosine from lr 1e-3), dev sets scored from epoch 6; kept: the mean of the last $AVERAGE_LAST epochs' weights (0: the best epoch by CoNLL dev F1; --no-conll: by the mean of the other dev sets)"
 $PY train.py "$WORK" --layers 4 --crf --epochs "$EPOCHS" --lr 1e-3 --batch-tokens 1200 --seed "${PHI_TAG_SEED:-13}" --eval-from 6 \
   "${INIT[@]}" "${AVERAGE[@]}" "${DOC_FLAGS[@]}" ${PHI_TRAIN_FLAGS:-} $FLAG 2>&1 | tee "$WORK/train.log"
+if [ -n "${DOC_FLAG_DROPOUT:-}" ]; then record doc_flag_dropout "$DOC_FLAG_DROPOUT"; fi  # read by write_card.py
 BEST="$WORK/ckpt/best.pt"
 cp "$BEST" "$WORK/best.pt"
 step "export ONNX (opset 17) from $BEST, quantize to int8, fold the char CNN into table lookups"

@@ -66,6 +66,34 @@ def protocol_table(r):
     return "\n".join(lines) if len(lines) > 2 else ""
 
 
+def stage_keys(work):
+    """WORK/stages.txt as build.sh writes it (key=value per finished stage; a key's last value wins); {} without one."""
+    out = {}
+    path = os.path.join(work, "stages.txt")
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            key, sep, value = line.rstrip("\n").partition("=")
+            if sep:
+                out[key] = value
+    return out
+
+
+def document_flags_note(stages, mlm):
+    """How a phi-word-v2 build treated the document flags in training, from its stages.txt ("" for phi-word-v1)."""
+    if stages.get("featurizer") != "phi-word-v2":
+        return ""
+    note = ""
+    if mlm and stages.get("mlm_featurizer") == "phi-word-v1":
+        note += (", and the input weights of the two document flags start at zero, since pre-training did not read "
+                 "them (it read phi-word-v1's inputs)")
+    dropout = float(stages.get("doc_flag_dropout", "0") or 0)
+    if dropout > 0:
+        note += (f"; in every batch each training sequence has its document flags set to 0 with probability {dropout:g}"
+                 f" (`train.py --doc-flag-dropout {stages['doc_flag_dropout']}`), so that the tagger also "
+                 "works where the flags never fire (a lone name, ALL CAPS)")
+    return note
+
+
 def main():
     work, model_dir, shipped = sys.argv[1:4]
     m = json.load(open(os.path.join(work, "metrics.json")))
@@ -203,7 +231,7 @@ def main():
 embedding initialised from the fastText vectors, reads {mlm_steps} batches of 1,200 tokens of the unlabeled pool; 15 % of
 the tokens are chosen and 80 % of those lose their word, characters and gazetteer flags (10 % get a random word, 10 %
 stay), and it predicts the word through the tied embedding matrix (final loss {mlm_loss}, {mlm_min} min). (2) Tagging:
-the CRF and label layer start fresh on top of the pre-trained encoder;""" if mlm else
+the CRF and label layer start fresh on top of the pre-trained encoder{document_flags_note(stage_keys(work), mlm)};""" if mlm else
               "One stage from scratch: the word embedding starts from the fastText vectors, everything else random;")
     org = [v["ORG"]["f1"] for v in ship["dev"].values() if "ORG" in v]
     org_lo, org_hi = min(org), max(org)
