@@ -40,6 +40,22 @@ def training_keys(synth_dir):
     return keys
 
 
+def unseen_bias(docs, seen):
+    """The bias documents without the person spans that share a name key with training (recall reads only the rest)."""
+    return [{**d, "spans": [sp for sp in d["spans"] if sp[2] != "PER" or not (person_keys(d, sp) & seen)]} for d in docs]
+
+
+def unseen_heldout(docs, seen):
+    """The held-out documents none of whose persons shares a name key with training, whole."""
+    return [d for d in docs if not any(sp[2] == "PER" and person_keys(d, sp) & seen for sp in d["spans"])]
+
+
+def write_jsonl(path, docs):
+    with open(path, "w", encoding="utf-8") as f:
+        for d in docs:
+            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+
+
 def overlap_report(name, docs, seen):
     """Per origin: (person spans, spans with a key seen in training). Scored persons: bias.jsonl scores only the
     document's origin (as evaluate.py does)."""
@@ -119,17 +135,10 @@ def main():
     for name, docs in sets.items():
         overlap_report(name, docs, seen)
     if "--write-unseen" in sys.argv:
-        out = sys.argv[sys.argv.index("--write-unseen") + 1]
-        with open(out, "w", encoding="utf-8") as f:
-            for d in sets["bias"]:
-                kept = [sp for sp in d["spans"] if sp[2] != "PER" or not (person_keys(d, sp) & seen)]
-                f.write(json.dumps({**d, "spans": kept}, ensure_ascii=False) + "\n")
+        write_jsonl(sys.argv[sys.argv.index("--write-unseen") + 1], unseen_bias(sets["bias"], seen))
     if "--write-unseen-heldout" in sys.argv:
-        out = sys.argv[sys.argv.index("--write-unseen-heldout") + 1]
-        kept = [d for d in sets["held-out"] if not any(sp[2] == "PER" and person_keys(d, sp) & seen for sp in d["spans"])]
-        with open(out, "w", encoding="utf-8") as f:
-            for d in kept:
-                f.write(json.dumps(d, ensure_ascii=False) + "\n")
+        kept = unseen_heldout(sets["held-out"], seen)
+        write_jsonl(sys.argv[sys.argv.index("--write-unseen-heldout") + 1], kept)
         print(f"held-out documents without a person named in training: {len(kept)} of {len(sets['held-out'])}")
     if "--model" in sys.argv:
         i = sys.argv.index("--model")
