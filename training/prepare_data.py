@@ -166,16 +166,21 @@ def load_wnut(path):
     return docs
 
 
+def merge_at_mentions(toks, tags):
+    """BTC tags '@' and the username as two B- entities; they are one ('@' + username), so the username becomes I-."""
+    tags = list(tags)
+    for i in range(len(toks) - 1):
+        if toks[i] == "@" and tags[i] != "O" and tags[i + 1][2:] == tags[i][2:]:
+            tags[i + 1] = "I-" + tags[i][2:]
+    return tags
+
+
 def load_btc(path):
     docs = []
     for doc in read_columns(path, sep="\t"):
         for sent in doc:
             toks = [t for t, _ in sent]
-            tags = [g for _, g in sent]
-            for i in range(len(toks) - 1):  # '@' + username: one entity
-                if toks[i] == "@" and tags[i] != "O" and tags[i + 1][2:] == tags[i][2:]:
-                    tags[i + 1] = "I-" + tags[i][2:]
-            docs.append([resplit(toks, tags)])
+            docs.append([resplit(toks, merge_at_mentions(toks, [g for _, g in sent]))])
     return docs
 
 

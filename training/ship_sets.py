@@ -28,7 +28,7 @@ import tempfile
 from evaluate import drop_at_mentions
 from export_eval_sets import synth_jsonl, wikigold_heldout
 from heldout_overlap import read, training_keys, unseen_bias, unseen_heldout, write_jsonl
-from prepare_data import DATA, read_columns
+from prepare_data import DATA, merge_at_mentions, read_columns
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -59,11 +59,7 @@ def without_mentions(toks, tags):
     load_btc's merging of '@' and the handle into one entity), then each '@' and the token after it deleted (after
     "@ @" that is the second '@', as v2id-select.txt's selection read it: the handle then stays, tagged O), and
     whitespace-only tokens dropped."""
-    tags = list(tags)
-    for i in range(len(toks) - 1):  # '@' + username: one entity (prepare_data.load_btc)
-        if toks[i] == "@" and tags[i] != "O" and tags[i + 1][2:] == tags[i][2:]:
-            tags[i + 1] = "I-" + tags[i][2:]
-    tags = drop_at_mentions(toks, tags)
+    tags = drop_at_mentions(toks, merge_at_mentions(toks, tags))
     kept, skip = [], False
     for tok, tag in zip(toks, tags):
         if skip:
