@@ -29,13 +29,18 @@ def wikigold_heldout(out):
                 f.write("\n")  # a blank line after every article (some run into the next -DOCSTART- without one)
 
 
-def synth_jsonl(src, out):
-    with open(src, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as g:
-        for line in f:
-            d = json.loads(line)
+def write_eval_docs(docs, out):
+    """synth.py documents as {"text", "entities", ["templates"]} lines (what `phi-gateway eval --jsonl` reads)."""
+    with open(out, "w", encoding="utf-8") as g:
+        for d in docs:
             ents = [{"type": t, "start": s, "end": e} for s, e, t, *_ in d["spans"]]
             kept = {"templates": d["templates"]} if "templates" in d else {}  # compare_models.js resamples by template
             g.write(json.dumps({"text": d["text"], "entities": ents, **kept}) + "\n")
+
+
+def synth_jsonl(src, out):
+    with open(src, encoding="utf-8") as f:
+        write_eval_docs([json.loads(line) for line in f], out)
 
 
 def main():

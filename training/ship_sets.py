@@ -26,7 +26,7 @@ import sys
 import tempfile
 
 from evaluate import drop_at_mentions
-from export_eval_sets import synth_jsonl, wikigold_heldout
+from export_eval_sets import wikigold_heldout, write_eval_docs
 from heldout_overlap import read, training_keys, unseen_bias, unseen_heldout, write_jsonl
 from prepare_data import DATA, merge_at_mentions, read_columns
 
@@ -47,10 +47,7 @@ def unseen_corpus(seed, heldout_docs, seen, exclude_texts=frozenset()):
 
 def write_sets(out, heldout, bias):
     os.makedirs(out, exist_ok=True)
-    raw = os.path.join(out, "synth_unseen.raw.jsonl")
-    write_jsonl(raw, heldout)
-    synth_jsonl(raw, os.path.join(out, "synth_unseen.jsonl"))  # compare_models.js's jsonl: form, templates kept
-    os.remove(raw)
+    write_eval_docs(heldout, os.path.join(out, "synth_unseen.jsonl"))  # compare_models.js's jsonl: form, templates kept
     write_jsonl(os.path.join(out, "bias_unseen.jsonl"), bias)  # bias: reads synth.py's own form
 
 
