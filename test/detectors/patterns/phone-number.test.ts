@@ -19,6 +19,18 @@ describe('pattern.phone-number', () => {
     ['Emergency contact: J. Smith (daughter), 6172531000.', ['6172531000']],
     ['Callback requested at 6172531000 after 10:30.', ['6172531000']],
     ['Best regards,\nOlga Thompson\n2062606331\n', ['2062606331']],
+    // 7-digit local numbers and other countries' national formats, after a phone word
+    ["Daughter's phone 555-0142, call after 5.", ['555-0142']],
+    ['call me at 867-5309 tonight', ['867-5309']],
+    ['Tel: 482.1937 ext. 22', ['482.1937 ext. 22']],
+    ['cell +44 7700 900123, home 020 7946 0958', ['+44 7700 900123', '020 7946 0958']],
+    ['Telefon: 030 901820', ['030 901820']],
+    ['tél. 01 42 68 53 00', ['01 42 68 53 00']],
+    ['call 0172531000', ['0172531000']],
+    ['my number is 5551234567', ['5551234567']],
+    // the second number shares the first one's phone word
+    ['call 555-0142 or 555-0199', ['555-0142', '555-0199']],
+    ['mobile 6171231000, 6171231001', ['6171231000', '6171231001']],
   ])('finds %j', (text, expected) => {
     expect(found(phoneNumberDetector, text)).toEqual(expected);
   });
@@ -42,7 +54,18 @@ describe('pattern.phone-number', () => {
     ['Requests came from 172.128.83.133 twice.'],
     ['version 10.20.30.40.50'],
     ['call 617)253-1000'],
-    ['call 0172531000'],
+    // without a phone word, 7-digit and 0-led national runs are left alone
+    ['0172531000'],
+    ['see 020 7946 0958'],
+    ['555-0142'],
+    ['code 482-1937'],
+    // an exchange cannot start with 0 or 1, nor be N11
+    ['home 123-4567'],
+    ['call 411-1234'],
+    // 0-led runs of 8 digits, or invalid in every listed region
+    ['call 01234567'],
+    ['call 0000000000'],
+    ['account number 555-0142'],
     ['account number 6172531000'],
     ['MRN:\n6172531000\n'],
     ['Best regards,\nOlga\n1234567890\n'],
@@ -71,6 +94,12 @@ describe('pattern.phone-number', () => {
     const text = 'beeper 6172531000';
     expect(detect(phoneNumberDetector, text)[0].score).toBeLessThan(0.5);
     expect(detect(phoneNumberDetector, text, { contextWords: { PHONE_NUMBER: ['beeper'] } })[0].score).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('shares a phone word only with a number joined by "or", "and", "/" or a comma', () => {
+    expect(found(phoneNumberDetector, 'call 555-0142 / 555-0199 and 555-0100')).toEqual(['555-0142', '555-0199', '555-0100']);
+    expect(found(phoneNumberDetector, 'call 555-0142. Lot 555-0199 shipped')).toEqual(['555-0142']);
+    expect(found(phoneNumberDetector, 'call 555-0142 then ask for 555-0199')).toEqual(['555-0142']);
   });
 
   it('reports exact offsets including the extension', () => {
