@@ -7,6 +7,7 @@ import type { EntityType } from '../entities';
 import type { Detection, DetectOptions, Detector } from '../types';
 import { aggregateBio, parseLabel, type TokenLabel } from './bio';
 import { isCurrencyOfAmount } from './currency-code';
+import { completeHyphenatedName } from './hyphenated-name';
 import { createLabelMapper, type LabelMap } from './label-map';
 import { createMicroBatcher } from './micro-batcher';
 import type { NerModel } from './model-loader';
@@ -109,7 +110,7 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
       out.push({ entity, start: span.start, end: span.end, score: span.score, detectorId: id });
       prev = { type: span.type, tokens: nTokens };
     }
-    return out;
+    return completeNames(text, out);
   };
 
   return {
@@ -134,6 +135,25 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
       };
     },
   };
+}
+
+/**
+ * PERSON findings grown over the hyphenated parts of their edge words (`completeHyphenatedName`); a grown finding
+ * that reaches the next PERSON finding ("okonkwo" and "bello" found apart) absorbs it.
+ */
+function completeNames(text: string, found: Detection[]): Detection[] {
+  const out: Detection[] = [];
+  for (const d of found) {
+    const g = d.entity === 'PERSON' ? { ...d, ...completeHyphenatedName(text, d.start, d.end) } : d;
+    const last = out[out.length - 1];
+    if (last && last.entity === 'PERSON' && g.entity === 'PERSON' && g.start <= last.end) {
+      last.end = Math.max(last.end, g.end);
+      last.score = Math.min(last.score, g.score);
+      continue;
+    }
+    out.push(g);
+  }
+  return out;
 }
 
 /** The most probable label of one logit row and its softmax probability. */
