@@ -76,6 +76,20 @@ def split_token(tok):
     return [t for _, _, t in tokenize(tok)]
 
 
+# letters that Unicode does not decompose into a base letter and a mark (word-featurizer.ts UNDECOMPOSED)
+UNDECOMPOSED = {"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t",
+                "Ŧ": "T", "ð": "d", "Ð": "D"}
+
+
+def fold_diacritics(text):
+    """text without its diacritics (word-featurizer.ts foldDiacritics): canonical decomposition, marks removed,
+    UNDECOMPOSED mapped, recomposed. "Nguyễn" -> "Nguyen", "Łódź" -> "Lodz"."""
+    if text.isascii():
+        return text
+    kept = (UNDECOMPOSED.get(c, c) for c in unicodedata.normalize("NFD", text) if unicodedata.category(c)[0] != "M")
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
 def normalize(tok):
     s = tok.lower()
     return "".join("0" if unicodedata.category(ch) == "Nd" else ch for ch in s)
@@ -142,12 +156,26 @@ def document_flagger(name, first_names):
     return lambda toks: document_flags(toks, names)
 
 
+class _FoldedNames:
+    """Membership in a first-name set by a word's lookup form (Featurizer.lookup), for document_flags."""
+
+    def __init__(self, fz):
+        self.fz = fz
+
+    def __contains__(self, norm):
+        return self.fz.lookup(norm) in self.fz.first_names
+
+
 class Featurizer:
-    def __init__(self, vocab, char_vocab, gaz, name="phi-word-v1"):
+    def __init__(self, vocab, char_vocab, gaz, name="phi-word-v1", fold_unknown=False):
         """vocab: list of words (index = id, [0]='<pad>', [1]='<unk>'); char_vocab: list of chars (same);
-        gaz: dict name -> list of keys (multi-token keys joined with ' '); name: one of FEATURIZERS."""
+        gaz: dict name -> list of keys (multi-token keys joined with ' '); name: one of FEATURIZERS;
+        fold_unknown (config.json phi_word.fold_unknown): a word that the vocabulary lacks and that has a character the
+        character list lacks is looked up (vocabulary, gazetteers, first names of the document flags) by its
+        fold_diacritics form, a character the character list lacks by its folded form."""
         assert name in FEATURIZERS, name
         self.name = name
+        self.fold = fold_unknown
         self.doc = name == "phi-word-v2"
         self.n_flags = N_GAZ + (N_DOC if self.doc else 0)  # width of the `gazetteers` input
         self.first_names = set(gaz["first_name"])
@@ -156,6 +184,8 @@ class Featurizer:
         self.gaz = [set(gaz[name]) for name in GAZ_NAMES]
         # what the features depend on, for caches of encoded features (evaluate.feats_file)
         h = hashlib.md5(name.encode("utf-8") if self.doc else b"")
+        if fold_unknown:
+            h.update(b"fold_unknown")
         for part in (vocab, char_vocab, *(sorted(gaz[name]) for name in GAZ_NAMES)):
             h.update(json.dumps(part, ensure_ascii=False).encode("utf-8"))
         self.fingerprint = h.hexdigest()[:12]
@@ -172,7 +202,19 @@ class Featurizer:
             gaz = json.load(f)
         own = featurizer_name(model_dir)
         assert name in (None, own, "phi-word-v1"), f"{model_dir} is {own}: it can be read as itself or as phi-word-v1"
-        return cls(vocab, chars, gaz, name or own)
+        return cls(vocab, chars, gaz, name or own, fold_unknown=phi_word_settings(model_dir).get("fold_unknown", False))
+
+    def lookup(self, norm):
+        """The form a normalized word is looked up by: itself, or folded when fold_unknown, the vocabulary lacks it and
+        it has a character the character list lacks (a spelling the model never learnt to read)."""
+        fold = self.fold and norm not in self.vocab and any(c not in self.char_vocab for c in norm)
+        return fold_diacritics(norm) if fold else norm
+
+    def char_id(self, c):
+        i = self.char_vocab.get(c)
+        if i is None and self.fold:
+            i = self.char_vocab.get(fold_diacritics(c))
+        return 1 if i is None else i
 
     def gazetteer_flags(self, norms):
         n = len(norms)
@@ -192,20 +234,30 @@ class Featurizer:
     def encode(self, toks, docf=None):
         """toks: list of raw token strings; docf (phi-word-v2): their document flags when toks are only part of the
         document (prepare_data.py's packed sequences), else computed from toks. Returns dict of per-token feature lists."""
-        norms = [normalize(t) for t in toks]
+        norms = [self.lookup(normalize(t)) for t in toks]
         words = [self.vocab.get(w, 1) for w in norms]
         shapes = [shape_id(t) for t in toks]
         chars = []
         for t in toks:
             cps = list(t)[:MAX_CHARS]
-            ids = [self.char_vocab.get(c, 1) for c in cps] + [0] * (MAX_CHARS - len(cps))
+            ids = [self.char_id(c) for c in cps] + [0] * (MAX_CHARS - len(cps))
             chars.append(ids)
         gaz = self.gazetteer_flags(norms)
         if self.doc:
-            docf = docf if docf is not None else document_flags(toks, self.first_names)
+            names = _FoldedNames(self) if self.fold else self.first_names
+            docf = docf if docf is not None else document_flags(toks, names)
             gaz = [g + list(d) for g, d in zip(gaz, docf)]
         return {"word_ids": words, "shape_ids": shapes, "char_ids": chars, "gazetteers": gaz,
                 "attention_mask": [1] * len(toks)}
+
+
+def phi_word_settings(model_dir):
+    """config.json's phi_word settings of a model folder ({} for a work folder without config.json)."""
+    cfg = os.path.join(model_dir, "config.json")
+    if not os.path.exists(cfg):
+        return {}
+    with open(cfg, encoding="utf-8") as f:
+        return json.load(f).get("phi_word", {})
 
 
 def featurizer_name(model_dir):

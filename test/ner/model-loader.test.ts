@@ -87,6 +87,9 @@ describe('loadNerModel', () => {
     ['phi_label_map to a type that is not ours', { id2label: { '0': 'O' }, phi_featurizer: 'fake-words', phi_label_map: { ID: 'SOCIAL_SECURITY' } }, /config\.json: phi_label_map\.ID: /],
     ['phi_label_map not an object', { id2label: { '0': 'O' }, phi_featurizer: 'fake-words', phi_label_map: ['ID'] }, /config\.json: phi_label_map: /],
     ['crf with argmax decoding', { ...CRF3, decoding: 'argmax' }, /config\.json: decoding: "argmax" cannot be combined with crf/],
+    ['phi_word.fold_unknown not a boolean', { id2label: { '0': 'O' }, phi_featurizer: 'fake-words', phi_word: { fold_unknown: 'yes' } }, /config\.json: phi_word\.fold_unknown: /],
+    ['a misspelt phi_word setting', { id2label: { '0': 'O' }, phi_featurizer: 'fake-words', phi_word: { fold_unkown: true } }, /config\.json: phi_word: .*fold_unkown/],
+    ['phi_word.max_chars not a positive integer', { id2label: { '0': 'O' }, phi_featurizer: 'fake-words', phi_word: { max_chars: 0 } }, /config\.json: phi_word\.max_chars: /],
   ])('rejects %s, naming the file and field', async (_name, config, message) => {
     writeConfig(config);
     const err = await loadNerModel(dir, { classifier, featurizers }).catch((e: unknown) => e);

@@ -56,6 +56,20 @@ const configSchema = z
     max_length: z.number().int().min(2).optional(),
     decoding: z.enum(['viterbi', 'argmax']).optional(),
     phi_label_map: z.record(z.string().min(1), z.enum(ENTITY_TYPES).nullable()).optional(),
+    // the settings of phi-word featurizers (word-featurizer.ts WordFeaturizerSettings); a misspelt key is an error
+    phi_word: z
+      .object({
+        vocab_file: z.string().min(1).optional(),
+        chars_file: z.string().min(1).optional(),
+        gazetteers_file: z.string().min(1).optional(),
+        max_chars: z.number().int().min(1).optional(),
+        max_gazetteer_span: z.number().int().min(1).optional(),
+        gazetteers: z.array(z.string().min(1)).optional(),
+        document_flags: z.array(z.string().min(1)).optional(),
+        fold_unknown: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
     crf: z
       .object({
         transitions: z.array(z.array(z.number().finite())),

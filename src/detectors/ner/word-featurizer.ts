@@ -31,6 +31,14 @@ export interface WordFeaturizerSettings {
   max_chars: number;
   max_gazetteer_span: number;
   gazetteers: string[];
+  /**
+   * A word that the vocabulary lacks and that has a character the character list lacks is looked up (vocabulary,
+   * gazetteers, first names of the document flags) by its diacritic-free form, and a character the character list
+   * lacks by its base letter (`foldDiacritics`): "nguyễn" reads as "nguyen", "ễ" as "e". Words the vocabulary holds
+   * ("josé"), and words whose every character the model was trained on ("cañada" stays "cañada", not "canada"), are
+   * read as they are.
+   */
+  fold_unknown: boolean;
 }
 
 const DEFAULTS: WordFeaturizerSettings = {
@@ -40,6 +48,7 @@ const DEFAULTS: WordFeaturizerSettings = {
   max_chars: 16,
   max_gazetteer_span: 4,
   gazetteers: ['first_name', 'surname', 'city', 'region', 'title', 'company_type', 'street_type', 'org_word'],
+  fold_unknown: false,
 };
 
 /** Same classes as `phi_features.tokenize`: `\s` here is exactly JavaScript's whitespace set. */
@@ -59,6 +68,24 @@ export function wordTokenize(text: string): TokenSpan[] {
     out.push({ start, end: start + m[0].length });
   }
   return out;
+}
+
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const UNDECOMPOSED: Record<string, string> = {
+  đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', ı: 'i', ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T', ð: 'd', Ð: 'D',
+};
+const COMBINING_MARK = /\p{M}/gu;
+const FOLDABLE = /[^\x00-\x7f]/;
+
+/**
+ * `text` without its diacritics: canonical decomposition, combining marks removed, recomposed; plus the letters of
+ * `UNDECOMPOSED` ("Đặng" → "Dang", "Łódź" → "Lodz"). Other characters, and text without any, are returned as they are.
+ */
+export function foldDiacritics(text: string): string {
+  if (!FOLDABLE.test(text)) return text;
+  let out = '';
+  for (const ch of text.normalize('NFD').replace(COMBINING_MARK, '')) out += UNDECOMPOSED[ch] ?? ch;
+  return out.normalize('NFC');
 }
 
 /** Lower-case, then every decimal digit becomes `0`. */
@@ -206,7 +233,19 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturize
   const maxSpan = s.max_gazetteer_span;
   const firstNameBit = s.gazetteers.indexOf('first_name');
   if (withDocument && firstNameBit < 0) throw new Error(`${kind}: its document flags need the gazetteer "first_name"`);
-  const isFirstName = (norm: string) => ((gazBits.get(norm) ?? 0) & (1 << firstNameBit)) !== 0;
+  const fold = s.fold_unknown;
+  const hasUnknownChar = (word: string) => {
+    for (const ch of word) if (!chars.has(ch)) return true;
+    return false;
+  };
+  /**
+   * The form a normalized word is looked up by: itself, or without diacritics when `fold_unknown`, the vocabulary
+   * lacks it and it has a character the character list lacks (a spelling the model never learnt to read).
+   */
+  const lookupForm = (norm: string) =>
+    fold && !vocab.has(norm) && hasUnknownChar(norm) ? foldDiacritics(norm) : norm;
+  const charId = (ch: string) => chars.get(ch) ?? (fold ? chars.get(foldDiacritics(ch)) : undefined) ?? 1;
+  const isFirstName = (norm: string) => ((gazBits.get(lookupForm(norm)) ?? 0) & (1 << firstNameBit)) !== 0;
   const nFlags = nGaz + (withDocument ? DOCUMENT_FLAGS.length : 0);
 
   return {
@@ -222,7 +261,7 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturize
     encodeWindow(text: string, tokens: TokenSpan[]): RowInputs {
       const n = tokens.length;
       const raw = tokens.map((t) => text.slice(t.start, t.end));
-      const norms = raw.map(normalizeWord);
+      const norms = raw.map((w) => lookupForm(normalizeWord(w)));
       const wordIds = new Array<number>(n);
       const shapeIds = new Array<number>(n);
       const charIds = new Array<number>(n * maxChars).fill(0);
@@ -233,7 +272,7 @@ export function buildWordFeaturizer(res: WordFeaturizerResources): WordFeaturize
         let c = 0;
         for (const ch of raw[i]) {
           if (c >= maxChars) break;
-          charIds[i * maxChars + c] = chars.get(ch) ?? 1;
+          charIds[i * maxChars + c] = charId(ch);
           c++;
         }
       }
