@@ -21,6 +21,8 @@ TEXTS = [
     "",
     "   ",
     "Seen by Dr Wei Zhang (cardiology) at St. Luke's Medical Center, 1200 N Oak Street, Springfield, IL 62704.",
+    # spellings with characters training never saw (phi_word.fold_unknown), also decomposed
+    "Bà Nguyễn Thị Hương gọi điện; ĐẶNG VĂN ĐỨC và Trần Ngọc. Sandviken, Åsa Ødegård, Łódź, Ma\u0301ria Nguye\u0302\u0303n.",
 ]
 
 

@@ -1,7 +1,12 @@
 """Assemble models/phi-ner-small: model.onnx, config.json, vocab.txt, chars.json, gazetteers.json, and refresh the
 TypeScript parity fixture.
 
-    python3 package_model.py WORK_DIR MODEL.onnx OUT_DIR [--version V] [--window N] [--fixture test/fixtures/phi-ner-small-parity.json]
+    python3 package_model.py WORK_DIR MODEL.onnx OUT_DIR [--version V] [--window N] [--no-fold-unknown]
+                             [--fixture test/fixtures/phi-ner-small-parity.json]
+
+The packaged featurizer reads a word that the vocabulary lacks and that has a character training never saw by its
+diacritic-free form (phi_word.fold_unknown, phi_features.Featurizer: "Nguyễn" as "Nguyen"); --no-fold-unknown leaves
+such words unknown, as training read them.
 """
 import json
 import os
@@ -53,6 +58,7 @@ def main():
             "max_gazetteer_span": pf.MAX_SPAN,
             "gazetteers": pf.GAZ_NAMES,
             **({"document_flags": pf.DOC_FLAGS} if fz.doc else {}),
+            "fold_unknown": "--no-fold-unknown" not in sys.argv,
         },
     }
     decoder = os.path.join(work, "decoder.json")

@@ -235,6 +235,8 @@ the CRF and label layer start fresh on top of the pre-trained encoder{document_f
               "One stage from scratch: the word embedding starts from the fastText vectors, everything else random;")
     org = [v["ORG"]["f1"] for v in ship["dev"].values() if "ORG" in v]
     org_lo, org_hi = min(org), max(org)
+    fold_note = (", with `fold_unknown` on: a word that the vocabulary lacks and that has a character training never saw "
+                 "is read by its diacritic-free form" if pf.phi_word_settings(model_dir).get("fold_unknown") else "")
     card = f"""# phi-ner-small
 
 phi-gateway's own named-entity model: a small transformer encoder trained **from scratch** on this project's
@@ -246,7 +248,7 @@ label them `O`).
 | | |
 | --- | --- |
 | version | see `config.json` |
-| featurizer | `{pf.featurizer_name(model_dir)}` (`src/detectors/ner/word-featurizer.ts`; Python mirror `training/phi_features.py`) |
+| featurizer | `{pf.featurizer_name(model_dir)}` (`src/detectors/ner/word-featurizer.ts`; Python mirror `training/phi_features.py`){fold_note} |
 | labels | `O B-PER I-PER B-LOC I-LOC B-ORG I-ORG B-MISC I-MISC`; serving maps PER→PERSON, LOC→LOCATION, ORG→ORGANIZATION, MISC dropped |
 | shipped file | `model.onnx` = **{shipped}** ({ship['bytes'] / 1e6:.1f} MB) |
 | parameters | {n_params:,} (word embedding {ck['n_words']:,} × {hp['word_dim']} = {ck['n_words'] * hp['word_dim']:,}; the rest {n_params - ck['n_words'] * hp['word_dim']:,}) |

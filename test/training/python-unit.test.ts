@@ -1,7 +1,8 @@
 /**
  * The training code's own unit tests (training/tests/test_*.py: corpus conversion and packing, the scorers, the CRF
  * and its marginals, the synthetic corpus's held-out split, the training loop's batching and tail averaging, the
- * fp32/int8 choice, the selection set's tweets, the model card's document-flag note), one Jest test per Python test.
+ * fp32/int8 choice, the selection set's tweets, the diacritic variants of evaluation sets, the model card's
+ * document-flag note), one Jest test per Python test.
  */
 import { PYTHON, runPython, trainingToolsEnabled, trainingToolsMissing } from '../helpers/training-python';
 
@@ -32,6 +33,7 @@ if (!trainingToolsEnabled) {
       expect([...modules]).toEqual(
         expect.arrayContaining([
           'tests.test_crf',
+          'tests.test_diacritic_sets',
           'tests.test_evaluate_lib',
           'tests.test_prepare_data',
           'tests.test_ship_precision',
