@@ -24,6 +24,8 @@ const USAGE = `usage: phi-gateway <command> [options]
        [--documents]                     CoNLL: one text per -DOCSTART- document instead of per sentence
        [--propagate]                     look PERSON findings up again in the same text (and retype the model's
                                          place/organisation guesses on their names), as the gateway does
+       [--threshold T]                   drop the model's spans scoring below T (0–1; default 0: every span), before
+                                         propagation, as a policy's threshold does (the shipped policies: 0.5)
        [--baseline DIR]                  also score the model in DIR and print F1 differences with a 95 % paired
                                          bootstrap interval over the texts (is a change more than noise?)
        [--json]                          one JSON object (report, and comparison with --baseline) instead of tables
@@ -63,6 +65,7 @@ const commonOptions = {
   documents: { type: 'boolean' },
   propagate: { type: 'boolean' },
   baseline: { type: 'string' },
+  threshold: { type: 'string' },
   json: { type: 'boolean' },
   file: { type: 'string' },
   admin: { type: 'boolean' },
@@ -150,14 +153,35 @@ function policyCommand(args: string[], io: Io): number {
 }
 
 async function evalCommand(
-  values: { model?: string; conll?: string; jsonl?: string; documents?: boolean; propagate?: boolean; baseline?: string; json?: boolean },
+  values: {
+    model?: string;
+    conll?: string;
+    jsonl?: string;
+    documents?: boolean;
+    propagate?: boolean;
+    baseline?: string;
+    threshold?: string;
+    json?: boolean;
+  },
   io: Io,
   threads?: number,
 ): Promise<number> {
   if (!values.conll === !values.jsonl) throw new GatewayError('USAGE', 2, 'eval: give exactly one of --conll FILE or --jsonl FILE');
   if (values.documents && !values.conll) throw new GatewayError('USAGE', 2, 'eval: --documents applies to --conll only');
   const modelDir = values.model ? resolve(values.model) : DEFAULT_MODEL_DIR;
-  const opts = { conll: values.conll, jsonl: values.jsonl, documents: values.documents, propagate: values.propagate, threads, keepSpans: !!values.baseline };
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(values.threshold!.trim() !== '' && threshold >= 0 && threshold <= 1)) {
+    throw new GatewayError('USAGE', 2, 'eval: --threshold: expected a number from 0 to 1');
+  }
+  const opts = {
+    conll: values.conll,
+    jsonl: values.jsonl,
+    documents: values.documents,
+    propagate: values.propagate,
+    threshold,
+    threads,
+    keepSpans: !!values.baseline,
+  };
   const report = await runEval({ ...opts, modelDir });
   const baseline = values.baseline ? await runEval({ ...opts, modelDir: resolve(values.baseline) }) : undefined;
   const rows = baseline && compareReports(baseline, report);

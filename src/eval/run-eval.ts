@@ -28,7 +28,10 @@ export interface RunEvalOptions {
   jsonl?: string;
   /** CoNLL: one text per `-DOCSTART-` document instead of one per sentence. */
   documents?: boolean;
-  /** Detector threshold (spans below are not predicted). Default 0. */
+  /**
+   * Spans scoring below this are not predicted, and are not propagated, as a policy's threshold drops them before
+   * mention propagation in the gateway (the shipped policies: 0.5). Default 0: every span the model finds.
+   */
   threshold?: number;
   labelMap?: LabelMap;
   /** Texts in flight at once (their windows share model runs). Default 8. */
@@ -61,6 +64,8 @@ export interface EvalReport {
   ignoredTypes: string[];
   /** Entity types whose findings were propagated to their other mentions in the same text. */
   propagated: string[];
+  /** Spans scoring below this were dropped (0: none). */
+  threshold: number;
   durationMs: number;
   /** With `keepSpans`: what was scored (CoNLL spans are token indices, JSONL spans character offsets). */
   spans?: { gold: ScoredSpan[]; pred: ScoredSpan[] };
@@ -80,7 +85,7 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
   let modelLabelMap: LabelMap | undefined;
   if (!detector) {
     const model = await loadNerModel(opts.modelDir, { intraOpNumThreads: opts.intraOpNumThreads ?? opts.threads });
-    detector = createNerDetector(model, { threshold: opts.threshold, labelMap: opts.labelMap });
+    detector = createNerDetector(model, { labelMap: opts.labelMap });
     release = model.classifier.release?.bind(model.classifier);
     modelLabelMap = model.labelMap;
   }
@@ -97,6 +102,8 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
     const goldType = (t: string) => mapType(t) ?? normalizeLabelType(t);
     const started = Date.now();
     const propagated: EntityType[] = opts.propagate ? ['PERSON'] : [];
+    const threshold = opts.threshold ?? 0;
+    if (!(threshold >= 0 && threshold <= 1)) throw new RangeError('threshold: expected a number from 0 to 1');
     const gold: ScoredSpan[] = [];
     const pred: ScoredSpan[] = [];
     let dataset: EvalReport['dataset'];
@@ -127,7 +134,7 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
         }
         return { text, offsets };
       });
-      const found = await detectAll(detector, texts.map((t) => t.text), opts.concurrency ?? 8, propagated);
+      const found = await detectAll(detector, texts.map((t) => t.text), opts.concurrency ?? 8, propagated, threshold);
       found.forEach((dets, doc) => {
         for (const d of dets) {
           const span = toTokenSpan(texts[doc].offsets, d);
@@ -142,7 +149,7 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
       examples.forEach((ex, doc) => {
         for (const e of ex.entities) gold.push({ doc, type: goldType(e.type), start: e.start, end: e.end });
       });
-      const found = await detectAll(detector, examples.map((e) => e.text), opts.concurrency ?? 8, propagated);
+      const found = await detectAll(detector, examples.map((e) => e.text), opts.concurrency ?? 8, propagated, threshold);
       found.forEach((dets, doc) => {
         for (const d of dets) pred.push({ doc, type: d.entity, start: d.start, end: d.end });
       });
@@ -154,7 +161,15 @@ export async function runEval(opts: RunEvalOptions, deps: RunEvalDeps = {}): Pro
     const microTypes = [...goldTypes].filter((t) => emits.has(t));
     const ignoredTypes = [...goldTypes].filter((t) => !emits.has(t)).sort();
     const scores = scoreSpans(gold, pred, { microTypes });
-    const report: EvalReport = { model: modelInfo, dataset, scores, ignoredTypes, propagated, durationMs: Date.now() - started };
+    const report: EvalReport = {
+      model: modelInfo,
+      dataset,
+      scores,
+      ignoredTypes,
+      propagated,
+      threshold,
+      durationMs: Date.now() - started,
+    };
     if (opts.keepSpans) report.spans = { gold, pred };
     return report;
   } finally {
@@ -175,13 +190,21 @@ export function toTokenSpan(offsets: readonly { start: number; end: number }[], 
   return start < 0 ? undefined : { start, end };
 }
 
-async function detectAll(detector: Detector, texts: readonly string[], concurrency: number, propagate: readonly EntityType[]): Promise<Detection[][]> {
+async function detectAll(
+  detector: Detector,
+  texts: readonly string[],
+  concurrency: number,
+  propagate: readonly EntityType[],
+  threshold: number,
+): Promise<Detection[][]> {
   const out: Detection[][] = new Array(texts.length);
   let next = 0;
+  const kept = (d: Detection) => d.score >= threshold;
   const worker = async () => {
     while (next < texts.length) {
       const i = next++;
-      [out[i]] = withMentions([texts[i]], [await detector.detect(texts[i], {})], propagate);
+      const found = (await detector.detect(texts[i], {})).filter(kept);
+      [out[i]] = withMentions([texts[i]], [found], propagate, kept);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, texts.length)) }, worker));
@@ -202,6 +225,7 @@ export function formatReport(r: EvalReport): string {
     `data     ${r.dataset.path} (${data})`,
     `time     ${secs.toFixed(2)} s${rate}`,
     ...(r.propagated.length ? [`mentions ${r.propagated.join(', ')} findings propagated to their other mentions in the same text`] : []),
+    ...(r.threshold > 0 ? [`dropped  spans scoring below ${r.threshold}`] : []),
     '',
     row('type', 'precision', 'recall', 'f1', 'support', 'predicted'),
   ];

@@ -11,6 +11,7 @@ function report(name: string, gold: ScoredSpan[], pred: ScoredSpan[], microTypes
     scores: scoreSpans(gold, pred, { microTypes }),
     ignoredTypes: [],
     propagated: [],
+    threshold: 0,
     durationMs: 1,
     spans: { gold, pred },
   };

@@ -72,3 +72,18 @@ it("reads the gold types as the model's phi_label_map does, so a test set in the
     rmSync(d2, { recursive: true, force: true });
   }
 });
+
+it('eval --threshold T drops what scores below T (a threshold of 1 keeps almost nothing), and refuses a T outside 0–1', async () => {
+  const all = JSON.parse((await runCli(['eval', '--conll', conll, '--model', dir, '--json'])).out);
+  const strict = await runCli(['eval', '--conll', conll, '--model', dir, '--threshold', '1', '--json']);
+  expect(strict.code).toBe(0);
+  const r = JSON.parse(strict.out);
+  expect(all.threshold).toBe(0);
+  expect(r.threshold).toBe(1);
+  expect(r.scores.micro.predicted).toBeLessThan(all.scores.micro.predicted);
+  for (const bad of ['1.5', '-0.1', 'high', '']) {
+    const res = await runCli(['eval', '--conll', conll, '--model', dir, `--threshold=${bad}`]);
+    expect([bad, res.code]).toEqual([bad, 2]);
+    expect(res.err).toMatch(/--threshold: expected a number from 0 to 1/);
+  }
+});

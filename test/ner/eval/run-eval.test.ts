@@ -105,6 +105,34 @@ describe('runEval over CoNLL (fake detector)', () => {
     expect(formatReport(r1 as any)).toMatch(/^mentions PERSON findings propagated/m);
   });
 
+  it('--threshold drops low-scoring spans before propagation, as a policy threshold does in the gateway', async () => {
+    const file = join(dir, 'thr.conll');
+    writeFileSync(file, '-DOCSTART- O\n\nJohn I-PER\nSmith I-PER\nvisited O\nParis I-LOC\n. O\n\nSmith I-PER\nleft O\n');
+    const inner = createNerDetector(fakeModel(LEX));
+    // the same findings, with the person scored 0.85 (propagation takes names scoring 0.8 or more) and the place 0.95
+    const detector = {
+      ...inner,
+      async detect(text: string) {
+        return (await inner.detect(text, {})).map((d) => ({ ...d, score: d.entity === 'PERSON' ? 0.85 : 0.95 }));
+      },
+    };
+    const run = (threshold?: number) => runEval({ modelDir: '/unused', conll: file, documents: true, propagate: true, threshold }, { detector });
+    const type = (r: Awaited<ReturnType<typeof run>>, t: string) => r.scores.perType.find((x) => x.type === t);
+    const all = await run();
+    expect(all.threshold).toBe(0);
+    expect(type(all, 'PERSON')).toMatchObject({ tp: 2, fn: 0 });
+    expect(formatReport(all)).not.toMatch(/^dropped/m);
+    const at = await run(0.85);
+    expect(type(at, 'PERSON')).toMatchObject({ tp: 2, fn: 0 });
+    // above the person's score: neither the name nor its propagated mention is predicted; the place stays
+    const above = await run(0.9);
+    expect(above.threshold).toBe(0.9);
+    expect(type(above, 'PERSON')).toMatchObject({ tp: 0, fp: 0, fn: 2 });
+    expect(type(above, 'LOCATION')).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(formatReport(above)).toMatch(/^dropped  spans scoring below 0\.9$/m);
+    await expect(run(1.5)).rejects.toThrow(/threshold/);
+  });
+
   it('counts MISC in micro when the label map makes the model emit it', async () => {
     const file = join(dir, 'b.conll');
     writeFileSync(file, CONLL);
