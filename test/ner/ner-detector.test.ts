@@ -36,6 +36,18 @@ describe('NER detector (fake classifier)', () => {
     }
   });
 
+  it("scores tokens by the decoder's posterior marginals with scoring: 'marginal'", async () => {
+    const text = 'John Smith won in Paris';
+    const soft = await createNerDetector(fakeModel(LEX)).detect(text, {});
+    const marg = await createNerDetector(fakeModel(LEX), { scoring: 'marginal' }).detect(text, {});
+    expect(marg.map((d) => [d.entity, d.start, d.end])).toEqual(soft.map((d) => [d.entity, d.start, d.end]));
+    // the BIO constraints take the mass of labels that cannot stand there (an I- after O) away from the softmax's rivals
+    marg.forEach((d, i) => {
+      expect(d.score).toBeGreaterThan(soft[i].score);
+      expect(d.score).toBeLessThanOrEqual(1);
+    });
+  });
+
   it('declares id, kind, entities and info', () => {
     const det = createNerDetector(fakeModel(LEX), { labelMap: { MISC: 'ORGANIZATION' } });
     expect(det.id).toBe('ner.fake');

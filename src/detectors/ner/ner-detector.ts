@@ -11,6 +11,7 @@ import { completeHyphenatedName } from './hyphenated-name';
 import { createLabelMapper, type LabelMap } from './label-map';
 import { createMicroBatcher } from './micro-batcher';
 import type { NerModel } from './model-loader';
+import { crfMarginals } from './marginals';
 import { viterbi } from './viterbi';
 import { assignTokens, planWindows } from './windowing';
 
@@ -27,6 +28,11 @@ export interface NerDetectorOptions {
   maxWaitMs?: number;
   /** Tokens shared by consecutive windows. Default 32 (clamped to half a window). */
   windowOverlap?: number;
+  /**
+   * A token's score with a sequence decoder: `softmax`, its logits' probability of the decoded label; `marginal`, the
+   * decoder's posterior marginal of that label (`crfMarginals`). Default `softmax`.
+   */
+  scoring?: 'softmax' | 'marginal';
 }
 
 const ENTITY_ORDER: readonly EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE_TIME'];
@@ -87,7 +93,12 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
     const tokenLabels: TokenLabel[] = [];
     if (model.decoder) {
       const path = viterbi(emissions, tokens.length, model.decoder);
-      for (let i = 0; i < tokens.length; i++) tokenLabels.push(softmaxOf(emissions, i * n, n, path[i], labels));
+      if (opts.scoring === 'marginal') {
+        const marginals = crfMarginals(emissions, tokens.length, model.decoder);
+        for (let i = 0; i < tokens.length; i++) tokenLabels.push({ label: labels[path[i]], score: marginals[i * n + path[i]] });
+      } else {
+        for (let i = 0; i < tokens.length; i++) tokenLabels.push(softmaxOf(emissions, i * n, n, path[i], labels));
+      }
     } else {
       for (let i = 0; i < tokens.length; i++) tokenLabels.push(argmaxSoftmax(emissions, i * n, n, labels));
     }
