@@ -6,6 +6,7 @@
 import type { EntityType } from '../entities';
 import type { Detection, DetectOptions, Detector } from '../types';
 import { aggregateBio, parseLabel, type TokenLabel } from './bio';
+import { withoutClosing } from './closing';
 import { isCurrencyOfAmount } from './currency-code';
 import { completeHyphenatedName } from './hyphenated-name';
 import { createLabelMapper, type LabelMap } from './label-map';
@@ -149,13 +150,19 @@ export function createNerDetector(model: NerModel, opts: NerDetectorOptions = {}
 }
 
 /**
- * PERSON findings grown over the hyphenated parts of their edge words (`completeHyphenatedName`); a grown finding
- * that reaches the next PERSON finding ("okonkwo" and "bello" found apart) absorbs it.
+ * PERSON findings without a letter's closing words (`withoutClosing`), grown over the hyphenated parts of their edge
+ * words (`completeHyphenatedName`); a grown finding that reaches the next PERSON finding ("okonkwo" and "bello" found
+ * apart) absorbs it.
  */
 function completeNames(text: string, found: Detection[]): Detection[] {
   const out: Detection[] = [];
   for (const d of found) {
-    const g = d.entity === 'PERSON' ? { ...d, ...completeHyphenatedName(text, d.start, d.end) } : d;
+    let g = d;
+    if (d.entity === 'PERSON') {
+      const trimmed = withoutClosing(text, d.start, d.end); // "Warmly, Ana Ruiz" → "Ana Ruiz"; "Warmly" → none
+      if (!trimmed) continue;
+      g = { ...d, ...completeHyphenatedName(text, trimmed.start, trimmed.end) };
+    }
     const last = out[out.length - 1];
     if (last && last.entity === 'PERSON' && g.entity === 'PERSON' && g.start <= last.end) {
       last.end = Math.max(last.end, g.end);
