@@ -165,6 +165,7 @@ function completeNames(text: string, found: Detection[]): Detection[] {
     }
     const last = out[out.length - 1];
     if (last && last.entity === 'PERSON' && g.entity === 'PERSON' && g.start <= last.end) {
+      last.start = Math.min(last.start, g.start);
       last.end = Math.max(last.end, g.end);
       last.score = Math.min(last.score, g.score);
       continue;
