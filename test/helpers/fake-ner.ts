@@ -5,6 +5,7 @@
 import type { Featurizer, RowInputs, Tensor, TokenClassifier, TokenSpan } from '../../src/detectors/ner/types';
 import type { NerModel } from '../../src/detectors/ner/model-loader';
 import { schemeConstraints } from '../../src/detectors/ner/viterbi';
+import { wordTokenize } from '../../src/detectors/ner/word-featurizer';
 
 export const FAKE_LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-MISC'];
 const CLS = 1;
@@ -90,4 +91,11 @@ export function fakeModel(
     decoding,
     threads: { intraOp: 1, interOp: 1 },
   };
+}
+
+/** `fakeModel` whose featurizer splits text as phi-ner-small's does (letter runs, digit runs, single other
+ * characters: "-" and "," are tokens of their own), for rules that look inside words. */
+export function fakeWordModel(lexicon: Lexicon): NerModel & { classifier: FakeClassifier } {
+  const m = fakeModel(lexicon);
+  return { ...m, featurizer: { ...m.featurizer, tokenize: (text: string) => wordTokenize(text) } };
 }

@@ -1,7 +1,6 @@
 import { withoutClosing } from '../../src/detectors/ner/closing';
 import { createNerDetector } from '../../src/detectors/ner/ner-detector';
-import { wordTokenize } from '../../src/detectors/ner/word-featurizer';
-import { fakeModel } from '../helpers/fake-ner';
+import { fakeWordModel } from '../helpers/fake-ner';
 
 /** What is left of the span `part` of `text`, or null. */
 function left(text: string, part = text): string | null {
@@ -40,12 +39,8 @@ describe('withoutClosing', () => {
 
 describe('NER detector: closings', () => {
   // label indices: 0 O, 1 B-PER, 2 I-PER; the real featurizer's tokens
-  const model = (lex: Record<string, number>) => {
-    const m = fakeModel(lex);
-    return { ...m, featurizer: { ...m.featurizer, tokenize: (text: string) => wordTokenize(text) } };
-  };
   const found = async (lex: Record<string, number>, text: string) =>
-    (await createNerDetector(model(lex)).detect(text, {})).map((d) => [d.entity, text.slice(d.start, d.end)]);
+    (await createNerDetector(fakeWordModel(lex)).detect(text, {})).map((d) => [d.entity, text.slice(d.start, d.end)]);
 
   it('drops a closing tagged as a name, and trims one tagged as the start of a name', async () => {
     expect(await found({ warmly: 1, ana: 1, ruiz: 2 }, 'Thanks.\nWarmly,\nAna Ruiz')).toEqual([['PERSON', 'Ana Ruiz']]);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { rng } from '../helpers/rng';
 import { PYTHON, TRAINING_DIR } from '../helpers/training-python';
 import {
   buildWordFeaturizer,
@@ -101,16 +102,6 @@ describe('phi-word-v2 document flags', () => {
     ).toThrow(/first_name/);
   });
 });
-
-/** Seeded generator (mulberry32): the same texts on every run. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('phi-word-v2 document flags: parity with training/phi_features.py', () => {
   // words that hit every branch: ASCII and other capitals, title-case letters, upper and lower case, first names,

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { rng } from '../helpers/rng';
 import { PYTHON, TRAINING_DIR } from '../helpers/training-python';
 import { buildWordFeaturizer, foldDiacritics } from '../../src/detectors/ner/word-featurizer';
 
@@ -84,11 +85,7 @@ describe('phi_word.fold_unknown: parity with training/phi_features.py', () => {
     'Ma\u0301ria', 'Patient', 'patient', 'Łódź', 'straße', '北京', '😀', 'x\u0308', '12', '.', ',', 'É', 'ǅ'];
 
   it('gives the inputs Python gives, with and without folding, on 200 random texts', () => {
-    let seed = 11;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const next = rng(11);
     const texts = Array.from({ length: 200 }, () =>
       Array.from({ length: 1 + Math.floor(next() * 30) }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' '),
     );

@@ -1,7 +1,6 @@
 import { completeHyphenatedName } from '../../src/detectors/ner/hyphenated-name';
 import { createNerDetector } from '../../src/detectors/ner/ner-detector';
-import { wordTokenize } from '../../src/detectors/ner/word-featurizer';
-import { fakeModel } from '../helpers/fake-ner';
+import { fakeWordModel } from '../helpers/fake-ner';
 
 /** The text of `[start, end)` after growing the span that `name` marks in `text`. */
 function grown(text: string, name: string): string {
@@ -46,12 +45,8 @@ describe('completeHyphenatedName', () => {
 
 describe('NER detector: names over hyphens', () => {
   // label indices: 0 O, 1 B-PER, 2 I-PER, 3 B-LOC; the real featurizer's tokens ("-" is a token of its own)
-  const model = (lex: Record<string, number>) => {
-    const m = fakeModel(lex);
-    return { ...m, featurizer: { ...m.featurizer, tokenize: (text: string) => wordTokenize(text) } };
-  };
   const texts = async (lex: Record<string, number>, text: string) =>
-    (await createNerDetector(model(lex)).detect(text, {})).map((d) => [d.entity, text.slice(d.start, d.end)]);
+    (await createNerDetector(fakeWordModel(lex)).detect(text, {})).map((d) => [d.entity, text.slice(d.start, d.end)]);
 
   it('grows a PERSON finding over a hyphenated part the model left out', async () => {
     expect(await texts({ ngozi: 1, okonkwo: 2 }, 'dr ngozi okonkwo-bello reviewed')).toEqual([['PERSON', 'ngozi okonkwo-bello']]);
@@ -59,7 +54,7 @@ describe('NER detector: names over hyphens', () => {
 
   it('makes the two halves of a name the model found apart one finding', async () => {
     const text = 'seen by okonkwo-bello today';
-    const d = await createNerDetector(model({ okonkwo: 1, bello: 1 })).detect(text, {});
+    const d = await createNerDetector(fakeWordModel({ okonkwo: 1, bello: 1 })).detect(text, {});
     expect(d.map((x) => [x.entity, text.slice(x.start, x.end)])).toEqual([['PERSON', 'okonkwo-bello']]);
   });
 

@@ -1,15 +1,6 @@
 import { crfMarginals } from '../../src/detectors/ner/marginals';
 import { schemeConstraints, type TransitionScores } from '../../src/detectors/ner/viterbi';
-
-/** Seeded generator (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/rng';
 
 /** Marginals by enumerating every path: exp(score(path)) / Z, summed per (t, k). */
 function bruteForce(em: number[], length: number, s: TransitionScores): number[] {
