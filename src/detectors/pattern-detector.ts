@@ -134,6 +134,17 @@ function findHits(re: RegExp, text: string): number[] {
  * `contextWindow` characters before it, and a `requireContext` pattern only runs in the windows after them (unless
  * the policy adds words of its own for this entity, which makes it scan the whole text).
  */
+/** The config each detector was built from (`patternDetectorConfig`). */
+const CONFIGS = new WeakMap<Detector, PatternDetectorConfig>();
+
+/**
+ * The config a detector was built from by `patternDetector`, or undefined for any other detector. Tests rebuild a
+ * detector from it without its prefilters, to check that a prefilter never hides a finding.
+ */
+export function patternDetectorConfig(detector: Detector): PatternDetectorConfig | undefined {
+  return CONFIGS.get(detector);
+}
+
 export function patternDetector(config: PatternDetectorConfig): Detector {
   const { id, entity } = config;
   if (typeof id !== 'string' || id.length === 0) throw new TypeError('patternDetector: id must be a non-empty string');
@@ -245,7 +256,7 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
     return resolveOverlaps(out);
   }
 
-  return {
+  const detector: Detector = {
     id,
     kind,
     entities: [entity],
@@ -253,4 +264,6 @@ export function patternDetector(config: PatternDetectorConfig): Detector {
     enabledByDefault: config.enabledByDefault,
     detect,
   };
+  CONFIGS.set(detector, config);
+  return detector;
 }

@@ -13,7 +13,8 @@ export const accountNumberDetector = patternDetector({
     'checking', 'savings', 'billing id', 'routing',
   ],
   contextScore: 0.85,
-  prefilter: (text) => /\d{4}/.test(text),
+  // four digits in a row, or groups of two or three ("acct 123-456-789": no run of four)
+  prefilter: (text) => /\d{4}|\d{2}[ -]\d{2}/.test(text),
   patterns: [
     {
       name: 'account-digits',

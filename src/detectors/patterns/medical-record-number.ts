@@ -13,7 +13,8 @@ export const medicalRecordNumberDetector = patternDetector({
     'chart #', 'patient id', 'patient no', 'patient number', 'pt id', 'pid', 'hospital number', 'unit number',
   ],
   contextScore: 0.85,
-  prefilter: (text) => /\d{5}/.test(text),
+  // five digits in a row, or digit groups joined by a dash ("7730-221": no run of five)
+  prefilter: (text) => /\d{5}|\d{2}-\d{2}/.test(text),
   patterns: [
     { name: 'mrn-digits', regex: /(?<![\w.,$-])\d{5,12}(?![\w-]|[.,]\d)/, score: 0.15 },
     {

@@ -35,5 +35,6 @@ export const vinDetector = patternDetector({
       score: 0.85,
     },
   ],
-  validate: (match) => isValidVin(match),
+  // the prefilter's rule, kept by the validator too, so that the prefilter never hides a finding
+  validate: (match) => /\d{3}$/.test(match) && isValidVin(match),
 });

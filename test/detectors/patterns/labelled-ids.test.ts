@@ -34,6 +34,9 @@ describe('pattern.account-number', () => {
     ['Acct# 1234-5678-9012', ['1234-5678-9012']],
     ['account number 000123456789', ['000123456789']],
     ['bank account 12 3456 7890', ['12 3456 7890']],
+    // groups shorter than four digits
+    ['Acct: 123-456-789', ['123-456-789']],
+    ['account no. 12 34 56 78', ['12 34 56 78']],
     ['a/c 98765432', ['98765432']],
   ])('finds %j', (text, expected) => {
     expect(found(accountNumberDetector, text)).toEqual(expected);

@@ -9,6 +9,9 @@ describe('pattern.medical-record-number', () => {
     ['chart 998877', ['998877']],
     ['MRN MR-0012345', ['MR-0012345']],
     ['Medical Record No.:\n  4455667', ['4455667']],
+    // dashed groups without a run of five digits
+    ['Patient: R. V.   MRN: 7730-221', ['7730-221']],
+    ['MRN 12-3456-7', ['12-3456-7']],
   ])('finds %j', (text, expected) => {
     expect(found(medicalRecordNumberDetector, text)).toEqual(expected);
   });
@@ -19,6 +22,7 @@ describe('pattern.medical-record-number', () => {
     ['price 1,234,567'],
     ['ref MR-0012345'],
     ['phone 617-253-1000'],
+    ['ref 7730-221'],
     ['MRN pending'],
     ['Filed in the duplicate chart. Pharmacy order #7357887 is ready'],
   ])('ignores %j', (text) => {
