@@ -61,6 +61,10 @@ describe('pattern.license-number', () => {
     ['medical license MD12345', ['MD12345']],
     ['lic 123456789', ['123456789']],
     ['DL: B1234567', ['B1234567']],
+    // HIPAA's certificate/license numbers include certificates; passports are filed here too
+    ['passport no. 562193847', ['562193847']],
+    ['Passport: X12345678', ['X12345678']],
+    ['birth certificate no. BC-2024-001234', ['BC-2024-001234']],
   ])('finds %j', (text, expected) => {
     expect(found(licenseNumberDetector, text)).toEqual(expected);
   });

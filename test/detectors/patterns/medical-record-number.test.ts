@@ -12,6 +12,10 @@ describe('pattern.medical-record-number', () => {
     // dashed groups without a run of five digits
     ['Patient: R. V.   MRN: 7730-221', ['7730-221']],
     ['MRN 12-3456-7', ['12-3456-7']],
+    // the record's other labelled numbers
+    ['Accession # S24-11832, specimen ID 2024-AB-00912, encounter 7812934', ['S24-11832', '2024-AB-00912', '7812934']],
+    ['CSN: 100234871', ['100234871']],
+    ['Case no. AB12C34D', ['AB12C34D']],
   ])('finds %j', (text, expected) => {
     expect(found(medicalRecordNumberDetector, text)).toEqual(expected);
   });
@@ -23,6 +27,12 @@ describe('pattern.medical-record-number', () => {
     ['ref MR-0012345'],
     ['phone 617-253-1000'],
     ['ref 7730-221'],
+    // a label's word in other senses, and values that are not ids
+    ['the encounter lasted 45 minutes'],
+    ['Encounter date: 2024-03-14'],
+    ['specimen collected at 10:30'],
+    ['case 2019'],
+    ['visit # 2'],
     ['MRN pending'],
     ['Filed in the duplicate chart. Pharmacy order #7357887 is ready'],
   ])('ignores %j', (text) => {
