@@ -5,9 +5,12 @@ import type { Detection } from '../detectors/types';
  * - identical or contained spans → one finding (the higher score; on a tie the longer span);
  * - partially overlapping spans → one finding covering both spans, typed by the higher score, so that no part of
  *   either finding is left in the clear.
+ * With `protects` (does the policy change this finding's text, i.e. is its operator other than `keep`?), a finding
+ * that is protected wins over one that is kept, whatever their scores: under a policy that keeps ORGANIZATION, the
+ * model's ORGANIZATION guess on "ABC-998-7712" must not carry a health plan id found on the same span out in the clear.
  * Output is sorted by start and non-overlapping.
  */
-export function resolveConflicts(detections: readonly Detection[]): Detection[] {
+export function resolveConflicts(detections: readonly Detection[], protects?: (d: Detection) => boolean): Detection[] {
   const sorted = [...detections].sort((a, b) => a.start - b.start || b.end - a.end || b.score - a.score);
   const out: Detection[] = [];
   for (const d of sorted) {
@@ -16,7 +19,15 @@ export function resolveConflicts(detections: readonly Detection[]): Detection[] 
       out.push({ ...d });
       continue;
     }
-    const winner = d.score > last.score || (d.score === last.score && d.end - d.start > last.end - last.start) ? d : last;
+    const guard = protects === undefined ? 0 : Number(protects(d)) - Number(protects(last));
+    const winner =
+      guard !== 0
+        ? guard > 0
+          ? d
+          : last
+        : d.score > last.score || (d.score === last.score && d.end - d.start > last.end - last.start)
+          ? d
+          : last;
     out[out.length - 1] = { ...winner, start: Math.min(last.start, d.start), end: Math.max(last.end, d.end) };
   }
   return out;

@@ -201,7 +201,7 @@ export function yieldingToNames(
 
 /**
  * `found` (per text, overlap-free) with the propagated mentions added: those `accept` keeps (the analyzer applies
- * thresholds and the allow list), overlaps resolved again. When PERSON is propagated, a model finding that yields to a
+ * thresholds and the allow list), overlaps resolved again (with `protects`, as `resolveConflicts` does). When PERSON is propagated, a model finding that yields to a
  * name (`yieldingToNames`) is left out of the lookup's way, and is replaced where an accepted PERSON mention now covers
  * exactly its span (its text stays removed either way). Texts without new mentions keep their array.
  */
@@ -210,6 +210,7 @@ export function withMentions(
   found: readonly Detection[][],
   entities: readonly EntityType[],
   accept: (d: Detection, text: string) => boolean = () => true,
+  protects?: (d: Detection) => boolean,
 ): Detection[][] {
   const yielding = entities.includes('PERSON') ? yieldingToNames(texts, found) : texts.map(() => []);
   const sources = found.map((f, i) => (yielding[i].length ? f.filter((d) => !yielding[i].includes(d)) : f));
@@ -218,6 +219,6 @@ export function withMentions(
     const add = extra[i].filter((d) => accept(d, texts[i]));
     if (!add.length) return f;
     const replaced = new Set(yielding[i].filter((y) => add.some((a) => a.start === y.start && a.end === y.end)));
-    return resolveConflicts([...f.filter((d) => !replaced.has(d)), ...add]);
+    return resolveConflicts([...f.filter((d) => !replaced.has(d)), ...add], protects);
   });
 }

@@ -119,6 +119,31 @@ describe('engine.redact', () => {
   });
 });
 
+describe('overlapping findings under a policy that keeps some types', () => {
+  it("a model's kept ORGANIZATION guess on an id does not carry the id out when a pattern finds it too", async () => {
+    // a stand-in for the model, as phi-ner-small 0.5.1 tags "ABC-998-7712" ORGANIZATION with 0.88
+    const guess: Detector = {
+      id: 'ner.stand-in',
+      kind: 'ner',
+      entities: ['ORGANIZATION'],
+      detect: (text) =>
+        [...text.matchAll(/ABC-998-7712/gu)].map((m) => ({
+          entity: 'ORGANIZATION' as const,
+          start: m.index!,
+          end: m.index! + m[0].length,
+          score: 0.88,
+          detectorId: 'ner.stand-in',
+        })),
+    };
+    const registry = createDefaultRegistry().register(guess);
+    const text = 'Policy number: ABC-998-7712, order shipped to Acme Corp.';
+    // shopwise (GDPR) keeps ORGANIZATION and replaces what it does not list, such as HEALTH_PLAN_ID
+    const r = await engineWith(registry).redact({ text }, gdpr, { tenant: 'shopwise' });
+    expect(r.text).not.toContain('ABC-998-7712');
+    expect(r.items.map((i) => [i.entity, i.operator, text.slice(i.start, i.end)])).toContainEqual(['HEALTH_PLAN_ID', 'replace', 'ABC-998-7712']);
+  });
+});
+
 describe('fail closed', () => {
   const throwing: Detector = { id: 'test.broken', kind: 'custom', entities: ['PERSON'], detect: () => { throw new Error(`saw ${SSN}`); } };
   const slow: Detector = { id: 'test.slow', kind: 'ner', entities: ['PERSON'], detect: () => new Promise((r) => setTimeout(() => r([]), 5_000).unref()) };
