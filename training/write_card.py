@@ -380,6 +380,10 @@ the pattern; `bench/results/RESULTS.md` has every row.
 - Newlines are not visible to the model (whitespace is dropped by the pre-tokenizer); the gateway's detector never
   lets a span run across a line break, which the scores above (sequences of packed sentences) do not apply.
 - MISC is trained only from CoNLL-2003/WikiGold and is not mapped to any entity type.
+- English only. Names written in a script without letter case (Arabic, Chinese, Japanese, Korean, Hebrew, Thai) are not
+  found inside English text ("The patient, محمد العلي, was admitted" and "Patient 王小明" give nothing); Cyrillic and
+  Greek names are found from their capitals and context, with lower scores ("Patient Иван Петров was seen": 0.72).
+  A tenant with such names can list them in its deny list, or bring a multilingual model (README).
 - Twitter @-mentions: BTC labels them as entities, WNUT-17 does not (≈ 2,000 `@user` tokens tagged O), so the
   model mostly leaves them unlabeled — the main reason for the low BTC score (54 % of BTC dev entities are
   @-mentions; see the row without them). The gateway leaves usernames to `pattern.username` (entity `USERNAME`): on BTC dev (tokens joined by spaces, `@` glued to the next token, policy threshold 0.5) it covers 598 of the 604 gold entities that are @-mentions (99.0 %), and 138 more handles that BTC leaves unlabelled (measured 2026-12-06).
