@@ -27,6 +27,7 @@ export const ENTITY_TYPES = [
   'US_DEA',
   'VIN',
   'DEVICE_ID',
+  'ID_NUMBER',
   'CUSTOM',
 ] as const;
 

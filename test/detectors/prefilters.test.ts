@@ -14,7 +14,8 @@ const LABELS = [
   'MRN:', 'MR#', 'medical record', 'chart', 'patient id', 'acct', 'Acct#', 'account no.', 'a/c', 'routing', 'card',
   'visa', 'SSN', 'social security', 'DOB', 'born', 'age', 'aged', 'zip', 'ZIP code', 'member id', 'policy',
   'Medicare', 'license', 'DL', 'NPI', 'DEA', 'VIN', 'serial', 'device', 'IMEI', 'phone', 'fax', 'IP', 'MAC', 'lives at',
-  'admitted', 'on', 'order', 'ref', 'invoice', 'Best regards,', 'email', 'user', 'IBAN', 'url',
+  'admitted', 'on', 'order', 'ref', 'invoice', 'Best regards,', 'email', 'user', 'IBAN', 'url', 'claim #', 'badge',
+  'Employee ID', 'plate',
 ];
 const WORDS = ['the', 'Smith', 'St', 'Ave', 'Suite', 'Boston', 'MA', 'was', 'seen', 'x', 'ext.', 'PM', 'years', 'old'];
 

@@ -57,6 +57,7 @@ describe('createDefaultRegistry', () => {
       'pattern.us-dea',
       'pattern.vin',
       'pattern.device-id',
+      'pattern.id-number',
       'pattern.signature-name',
     ]);
   });

@@ -7,6 +7,7 @@ import { deviceIdDetector } from './device-id';
 import { emailDetector } from './email';
 import { healthPlanIdDetector } from './health-plan-id';
 import { ibanDetector } from './iban';
+import { idNumberDetector } from './id-number';
 import { ipAddressDetector } from './ip-address';
 import { licenseNumberDetector } from './license-number';
 import { macAddressDetector } from './mac-address';
@@ -45,5 +46,6 @@ export const BUILT_IN_PATTERN_DETECTORS: readonly Detector[] = [
   usDeaDetector,
   vinDetector,
   deviceIdDetector,
+  idNumberDetector,
   signatureNameDetector,
 ];
