@@ -42,6 +42,8 @@ function value(next: () => number): string {
     do v = `${letters(8)}${pick([...'0123456789X'])}${letters(3)}${digits(5)}`;
     while (!isValidVin(v));
   }
+  // ages over 89 in words: no digit at all
+  if (next() < 0.03) v = `${pick(['ninety-four', 'one hundred and two', 'Ninety'])}${pick([' years old', '', ' yo'])}`;
   // checksummed values that random digits seldom make: cards (Luhn), DEA numbers
   if (next() < 0.04) v = pick(['4111 1111 1111 1111', '4111-1111-1111-1111', '378282246310005', 'AB1234563', 'BJ6125341']);
   const hex = () => Array.from({ length: 2 }, () => pick([...'0123456789ABCDEFabcdef'])).join('');

@@ -13,12 +13,25 @@ describe('pattern.age', () => {
     ['at the age of 101', ['101']],
     ['a 6 year old child', ['6']],
     ['she is 90 years of age', ['90']],
+    ['My son turned 91 last week', ['91']],
+    ['she turns 95 tomorrow', ['95']],
+    // ages over 89 in words
+    ['grandpa is ninety-four years old', ['ninety-four']],
+    ['turned ninety-one in May', ['ninety-one']],
+    ['aged one hundred and three', ['one hundred and three']],
+    ['a ninety-year-old woman', ['ninety']],
+    ['Age: ninety', ['ninety']],
   ])('finds %j', (text, expected) => {
     expect(found(ageDetector, text)).toEqual(expected);
   });
 
   it.each([
     ['page 93'],
+    ['He turned 90 degrees'],
+    ['the dial turned 45 % further'],
+    ['turned 30 minutes ago'],
+    ['turned ninety degrees'],
+    ['ninety patients'],
     ['stage 3 cancer'],
     ['93 patients'],
     ['a 200-year-old house'],

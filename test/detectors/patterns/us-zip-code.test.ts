@@ -9,6 +9,9 @@ describe('pattern.us-zip-code', () => {
     ['ZIP code 10001', ['10001']],
     ['Austin, TX. 73301', ['73301']],
     ['postal code 60601-1234', ['60601-1234']],
+    // lower case, as chat writes an address
+    ['my address is 4417 n lincoln ave apt 2r chicago il 60625', ['60625']],
+    ['boston ma 02139', ['02139']],
   ])('finds %j', (text, expected) => {
     expect(found(usZipCodeDetector, text)).toEqual(expected);
   });
@@ -21,6 +24,10 @@ describe('pattern.us-zip-code', () => {
     ['total 12,345.00'],
     ['XX 02139'],
     ['part 123456'],
+    // a lower-case state code that is also a word
+    ['seen in 60625 cases'],
+    ['one or 97201'],
+    ['xx 02139'],
   ])('ignores %j', (text) => {
     expect(found(usZipCodeDetector, text)).toEqual([]);
   });
