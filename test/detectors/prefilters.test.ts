@@ -15,7 +15,7 @@ const LABELS = [
   'visa', 'SSN', 'social security', 'DOB', 'born', 'age', 'aged', 'zip', 'ZIP code', 'member id', 'policy',
   'Medicare', 'license', 'DL', 'NPI', 'DEA', 'VIN', 'serial', 'device', 'IMEI', 'phone', 'fax', 'IP', 'MAC', 'lives at',
   'admitted', 'on', 'order', 'ref', 'invoice', 'Best regards,', 'email', 'user', 'IBAN', 'url', 'claim #', 'badge',
-  'Employee ID', 'plate',
+  'Employee ID', 'plate', 'insta', 'username:',
 ];
 const WORDS = ['the', 'Smith', 'St', 'Ave', 'Suite', 'Boston', 'MA', 'was', 'seen', 'x', 'ext.', 'PM', 'years', 'old'];
 
@@ -49,7 +49,7 @@ function value(next: () => number): string {
   const hex = () => Array.from({ length: 2 }, () => pick([...'0123456789ABCDEFabcdef'])).join('');
   if (next() < 0.05) v = Array.from({ length: 4 }, () => String(Math.floor(next() * 300))).join('.');
   if (next() < 0.05) v = Array.from({ length: 6 }, hex).join(pick([':', '-']));
-  if (next() < 0.05) v = `@${pick(['jsmith', 'ann_lee', 'dr.who'])}${digits(2)}`;
+  if (next() < 0.05) v = `${next() < 0.5 ? '@' : ''}${pick(['jsmith', 'ann_lee', 'dr.who'])}${digits(2)}`;
   if (next() < 0.05) v = `\n${pick(['Ann Lee', 'JOHN SMITH', 'Olga'])}\n${digits(3)}`;
   return v;
 }

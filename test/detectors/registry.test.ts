@@ -45,6 +45,7 @@ describe('createDefaultRegistry', () => {
       'pattern.mac-address',
       'pattern.url',
       'pattern.username',
+      'pattern.labelled-handle',
       'pattern.date-time',
       'pattern.age',
       'pattern.us-zip-code',

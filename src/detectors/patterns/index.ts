@@ -9,6 +9,7 @@ import { healthPlanIdDetector } from './health-plan-id';
 import { ibanDetector } from './iban';
 import { idNumberDetector } from './id-number';
 import { ipAddressDetector } from './ip-address';
+import { labelledHandleDetector } from './labelled-handle';
 import { licenseNumberDetector } from './license-number';
 import { macAddressDetector } from './mac-address';
 import { medicalRecordNumberDetector } from './medical-record-number';
@@ -34,6 +35,7 @@ export const BUILT_IN_PATTERN_DETECTORS: readonly Detector[] = [
   macAddressDetector,
   urlDetector,
   usernameDetector,
+  labelledHandleDetector,
   dateTimeDetector,
   ageDetector,
   usZipCodeDetector,
