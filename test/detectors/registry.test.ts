@@ -50,6 +50,7 @@ describe('createDefaultRegistry', () => {
       'pattern.age',
       'pattern.us-zip-code',
       'pattern.street-address',
+      'pattern.street-address-eu',
       'pattern.medical-record-number',
       'pattern.health-plan-id',
       'pattern.account-number',

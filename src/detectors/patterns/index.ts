@@ -16,6 +16,7 @@ import { medicalRecordNumberDetector } from './medical-record-number';
 import { phoneNumberDetector } from './phone-number';
 import { signatureNameDetector } from './signature-name';
 import { streetAddressDetector } from './street-address';
+import { euStreetAddressDetector } from './street-address-eu';
 import { urlDetector } from './url';
 import { usDeaDetector } from './us-dea';
 import { usNpiDetector } from './us-npi';
@@ -40,6 +41,7 @@ export const BUILT_IN_PATTERN_DETECTORS: readonly Detector[] = [
   ageDetector,
   usZipCodeDetector,
   streetAddressDetector,
+  euStreetAddressDetector,
   medicalRecordNumberDetector,
   healthPlanIdDetector,
   accountNumberDetector,
