@@ -61,6 +61,7 @@ describe('createDefaultRegistry', () => {
       'pattern.device-id',
       'pattern.id-number',
       'pattern.signature-name',
+      'pattern.cued-name',
     ]);
   });
 

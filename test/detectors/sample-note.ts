@@ -7,7 +7,7 @@ export const SAMPLE_NOTE = [
   'Card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00, IP 192.168.10.1 and 2001:db8::8a2e:370:7334.',
   'MAC 00:1A:2B:3C:4D:5E, see https://portal.example.com/records?id=7 or www.example.org.',
   'Lives at 221B Baker Street, Apt 4, Boston, MA 02139. IMEI 490154203237518, serial no SN-88231X.',
-  'Claim # 2024-88213-A, badge 44817, insta lisa.m.photos. Moved to Hauptstraße 5, Berlin.',
+  'Claim # 2024-88213-A, badge 44817, insta lisa.m.photos. Moved to Hauptstraße 5, Berlin. Please tell Will.',
   'Version v1.2.3.4, price $1,234.56, at 12:30, order #5551234, pain 3/10.',
   'Best regards,',
   'Dr. Ana Lee',

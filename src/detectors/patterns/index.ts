@@ -2,6 +2,7 @@ import type { Detector } from '../types';
 import { accountNumberDetector } from './account-number';
 import { ageDetector } from './age';
 import { creditCardDetector } from './credit-card';
+import { cuedNameDetector } from './cued-name';
 import { dateTimeDetector } from './date-time';
 import { deviceIdDetector } from './device-id';
 import { emailDetector } from './email';
@@ -52,4 +53,5 @@ export const BUILT_IN_PATTERN_DETECTORS: readonly Detector[] = [
   deviceIdDetector,
   idNumberDetector,
   signatureNameDetector,
+  cuedNameDetector,
 ];
