@@ -43,7 +43,7 @@ function value(next: () => number): string {
     while (!isValidVin(v));
   }
   if (next() < 0.03) v = pick(['17 rue de la Paix', 'Via Roma 12', 'Hauptstraße 5', 'Kerkstraat 12a']);
-  if (next() < 0.03) v = pick(['my mom june', 'tell Will', 'her son Hunter', 'my son will']);
+  if (next() < 0.03) v = pick(['my mom june', 'tell Will', 'her son Hunter', 'my son will', 'E-mail Bob']);
   // ages over 89 in words: no digit at all
   if (next() < 0.03) v = `${pick(['ninety-four', 'one hundred and two', 'Ninety'])}${pick([' years old', '', ' yo'])}`;
   // checksummed values that random digits seldom make: cards (Luhn), DEA numbers

@@ -5,13 +5,12 @@ import { patternDetector } from '../pattern-detector';
 const NEVER = new Set('in an my so ok ha na un else soon many see sunday lady season chance page numbers manual tiny'.split(' '));
 
 /**
- * First names that are also everyday lower-case words ("my son will call", "my husband may come", "my friend said"):
- * after a relation word they are a name only when capitalised ("my son Will").
+ * First names that are also everyday words ("my son will call", "my husband may come", "my doctor rose the dose"):
+ * after a relation word they are a name only when capitalised ("my son Will"), not in lower case or ALL CAPS.
  */
 const WORDS = new Set(
-  ('in will an may my so don many see long man major guy love sun soon else ok season young chance page son carry ' +
-    'numbers miss lady rich star spring summer winter grant royal liberty manual tiny gay ha na un mercy king sterling ' +
-    'wan tom ray hope art pat rose drew sue mark chase lance bill carol dawn hang').split(' '),
+  ('will may don long man major guy love sun young son carry miss rich star spring summer winter grant royal liberty ' +
+    'gay mercy king sterling wan tom ray hope art pat rose drew sue mark chase lance bill carol dawn hang').split(' '),
 );
 
 const RELATION =
@@ -24,7 +23,8 @@ const RELATION =
  * PERSON: first names that the model misses because they are also common words or months ("my mom june", "please
  * tell Will that…"), found from two cues: a relation word after a possessive ("my mom june", "her son Will"), and,
  * capitalised, after a verb of addressing someone ("tell Will", "ask June", "call Grace"). Only names of the US Census
- * lists count. Lower case after a relation, a name that is also an everyday word ("my son will call") does not;
+ * lists count. Lower case or ALL CAPS after a relation, a name that is also an everyday word ("my son will call",
+ * "HIS SON WILL PICK HIM UP") does not;
  * after a verb the name must be capitalised and not followed by a number ("call May 5" is a date).
  */
 export const cuedNameDetector = patternDetector({
@@ -32,7 +32,7 @@ export const cuedNameDetector = patternDetector({
   entity: 'PERSON',
   description: 'First names after a relation word ("my mom june") or a verb of addressing ("tell Will"), US Census lists',
   // scores below mention propagation's 0.8: such a name is redacted where it is cued, not looked up elsewhere
-  prefilter: (text) => /\b(?:my|our|his|her|their|your|tell|ask|call|text|email|remind|thank|cc)\b/i.test(text),
+  prefilter: (text) => /\b(?:my|our|his|her|their|your|tell|ask|call|text|e-?mail|remind|thank|cc)\b/i.test(text),
   patterns: [
     {
       name: 'after-relation',
@@ -43,7 +43,8 @@ export const cuedNameDetector = patternDetector({
       validate: (match) => {
         const lower = match.toLowerCase();
         if (!FIRST_NAMES.has(lower) || NEVER.has(lower)) return false;
-        return match !== lower || !WORDS.has(lower);
+        const capitalised = match !== lower && match !== match.toUpperCase();
+        return capitalised || !WORDS.has(lower);
       },
     },
     {

@@ -10,6 +10,8 @@ describe('pattern.cued-name', () => {
     ['my daughter grace and my son hunter', ['grace', 'hunter']],
     ['email Bob the results', ['Bob']],
     ['Her fiancée Margaret came', ['Margaret']],
+    ['E-mail Bob the results', ['Bob']],
+    ['HIS WIFE JUNE CALLED', ['JUNE']],
   ])('finds %j', (text, expected) => {
     expect(found(cuedNameDetector, text)).toEqual(expected);
   });
@@ -17,6 +19,7 @@ describe('pattern.cued-name', () => {
   it.each([
     ['tell will i said hi'], // lower case after a verb
     ['my son will call you tomorrow'], // a name that is also a word, in lower case
+    ['HIS SON WILL PICK HIM UP'], // or in ALL CAPS
     ['my husband may come'],
     ['my doctor rose the dose'],
     ['call May 5 to confirm'], // a date
