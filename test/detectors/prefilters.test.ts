@@ -42,7 +42,7 @@ function value(next: () => number): string {
     do v = `${letters(8)}${pick([...'0123456789X'])}${letters(3)}${digits(5)}`;
     while (!isValidVin(v));
   }
-  if (next() < 0.03) v = pick(['17 rue de la Paix', 'Via Roma 12', 'Hauptstraße 5', 'Kerkstraat 12a']);
+  if (next() < 0.03) v = pick(['17 rue de la Paix', '17 bis rue Victor Hugo', '8a rue Blanche', 'Via Roma 12', 'Hauptstraße 5', 'Kerkstraat 12a']);
   if (next() < 0.03) v = pick(['my mom june', 'tell Will', 'her son Hunter', 'my son will', 'E-mail Bob']);
   // ages over 89 in words: no digit at all
   if (next() < 0.03) v = `${pick(['ninety-four', 'one hundred and two', 'Ninety'])}${pick([' years old', '', ' yo'])}`;

@@ -22,8 +22,8 @@ const NORTHERN = new RegExp(
   'u',
 );
 
-/** A number, then a French street type. */
-const FRENCH_CUE = /\d,?\s{1,2}(?:rue|avenue|av\.|bd|boulevard|place|allée|chemin|impasse|quai|cours|route|square|passage)\s/;
+/** A number (with "bis", "ter" or a letter), then a French street type. */
+const FRENCH_CUE = /\d(?:\s?(?:bis|ter)|[a-zA-Z])?,?\s{1,2}(?:rue|avenue|av\.|bd|boulevard|place|allée|chemin|impasse|quai|cours|route|square|passage)\s/;
 const SOUTHERN_CUE = /(?:Via|Viale|Piazza|Corso|Largo|Vicolo|Calle|Avenida|Avda\.|Paseo|Plaza|Carrer|Passeig|Rambla|Rua|Travessa|Praça)\s/;
 /** A northern street type, then the number. */
 const NORTHERN_CUE =

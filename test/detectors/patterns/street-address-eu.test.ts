@@ -5,6 +5,8 @@ describe('pattern.street-address-eu', () => {
   it.each([
     ['I live at flat 3, 17 rue de la Paix, 75002 Paris', ['17 rue de la Paix']],
     ['3 bd Saint-Germain', ['3 bd Saint-Germain']],
+    ['17 bis rue Victor Hugo', ['17 bis rue Victor Hugo']],
+    ['8a rue Blanche', ['8a rue Blanche']],
     ["8 allée de l'Église", ["8 allée de l'Église"]],
     ['Via Roma 12, Milano', ['Via Roma 12']],
     ['Via Giuseppe Verdi, 5', ['Via Giuseppe Verdi, 5']],
