@@ -6,6 +6,7 @@
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { wordList } = require('./word-list');
 
 const src = process.argv[2] || join(__dirname, '../../shared/data/gazetteers/libpostal-en/street_types.txt');
 const out = join(__dirname, '../src/detectors/data/street-types.ts');
@@ -16,21 +17,6 @@ for (const line of readFileSync(src, 'utf8').split('\n')) {
   const fields = line.split('|').map((f) => f.trim().toLowerCase());
   if (WORD.test(fields[0])) canonical.add(fields[0]);
   for (const f of fields) if (WORD.test(f)) forms.add(f);
-}
-
-/** A sorted word list as a `'a b c ' + …` expression, lines of at most 110 characters. */
-function wordList(words) {
-  const lines = [];
-  let cur = '';
-  for (const w of [...words].sort()) {
-    if (cur.length + w.length + 1 > 100) {
-      lines.push(cur);
-      cur = '';
-    }
-    cur += (cur ? ' ' : '') + w;
-  }
-  if (cur) lines.push(cur);
-  return lines.map((l, i) => `    '${l}${i < lines.length - 1 ? " ' +" : "'"}`).join('\n');
 }
 
 writeFileSync(
