@@ -7,8 +7,9 @@ function ageScore(match: string): number | false {
   return age > 89 ? 0.95 : 0.85;
 }
 
-/** Units after "turned 90" that make it an angle, a share or a time, not an age. */
-const NOT_YEARS = /^\s*(?:°|%|degrees?\b|deg\b|percent|minutes?\b|mins?\b|seconds?\b|secs?\b|hours?\b|hrs?\b|times\b)/i;
+/** Units after "turned 90" that make it an angle, a share, a time or a dose, not an age. */
+const NOT_YEARS =
+  /^\s*(?:°|%|degrees?\b|deg\b|percent|minutes?\b|mins?\b|seconds?\b|secs?\b|hours?\b|hrs?\b|times\b|mg\b|mcg\b|ml\b|kg\b|lbs?\b|units?\b|bpm\b|mmhg\b)/i;
 
 const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 

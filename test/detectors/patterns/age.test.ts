@@ -30,6 +30,8 @@ describe('pattern.age', () => {
     ['He turned 90 degrees'],
     ['the dial turned 45 % further'],
     ['turned 30 minutes ago'],
+    ['the dose turned 100 mg after titration'],
+    ['heart rate turned 95 bpm'],
     ['turned ninety degrees'],
     ['ninety patients'],
     ['stage 3 cancer'],
