@@ -19,16 +19,17 @@ export function resolveConflicts(detections: readonly Detection[], protects?: (d
       out.push({ ...d });
       continue;
     }
-    const guard = protects === undefined ? 0 : Number(protects(d)) - Number(protects(last));
-    const winner =
-      guard !== 0
-        ? guard > 0
-          ? d
-          : last
-        : d.score > last.score || (d.score === last.score && d.end - d.start > last.end - last.start)
-          ? d
-          : last;
+    const winner = wins(d, last, protects) ? d : last;
     out[out.length - 1] = { ...winner, start: Math.min(last.start, d.start), end: Math.max(last.end, d.end) };
   }
   return out;
+}
+
+/** Whether `d` types the merged finding instead of `last`: protection first (with `protects`), then score, then length. */
+function wins(d: Detection, last: Detection, protects: ((d: Detection) => boolean) | undefined): boolean {
+  if (protects !== undefined) {
+    const mine = protects(d);
+    if (mine !== protects(last)) return mine;
+  }
+  return d.score > last.score || (d.score === last.score && d.end - d.start > last.end - last.start);
 }
