@@ -12,19 +12,22 @@ const NOT_YEARS =
   /^\s*(?:°|%|degrees?\b|deg\b|percent|minutes?\b|mins?\b|seconds?\b|secs?\b|hours?\b|hrs?\b|times\b|mg\b|mcg\b|ml\b|kg\b|lbs?\b|units?\b|bpm\b|mmhg\b)/i;
 
 const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const TEENS: Record<string, number> = {
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19,
+};
 
 /** "ninety" 90, "ninety-four" 94, "one hundred" 100, "one hundred and three" 103 … "one hundred nineteen" 119. */
 function wordAge(match: string): number {
   const words = match.toLowerCase().split(/[\s-]+/).filter((w) => w !== 'and');
   if (words[0] === 'ninety') return 90 + (UNITS[words[1]] ?? 0);
-  const rest = words.slice(2);
-  const tens: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
-  return 100 + (rest.length ? (UNITS[rest[0]] ?? tens[rest[0]] ?? 0) : 0);
+  const rest = words[2];
+  return 100 + (rest === undefined ? 0 : (UNITS[rest] ?? TEENS[rest] ?? 0));
 }
 
-const UNIT_WORD = 'one|two|three|four|five|six|seven|eight|nine';
+const UNIT_WORD = Object.keys(UNITS).join('|');
 /** 90–119 in words: the ages over 89 that Safe Harbor removes, as people write them. */
-const AGE_WORDS = `ninety(?:[- ](?:${UNIT_WORD}))?|(?:one|a) hundred(?:(?: and)? (?:${UNIT_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?`;
+const AGE_WORDS = `ninety(?:[- ](?:${UNIT_WORD}))?|(?:one|a) hundred(?:(?: and)? (?:${UNIT_WORD}|${Object.keys(TEENS).join('|')}))?`;
 
 /**
  * AGE: the number in "93-year-old", "93 years old", "93 yo", "93 y/o", "93 y.o.", "93 years of age", "aged 91",

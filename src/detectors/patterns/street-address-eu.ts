@@ -13,7 +13,7 @@ const FRENCH = new RegExp(
 );
 /** Italian, Spanish, Portuguese, Catalan: the street type first, then the name, then the number. */
 const SOUTHERN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:Via|Viale|Piazza|Corso|Largo|Vicolo|Calle|Avenida|Avda\.|Paseo|Plaza|Carrer|Passeig|Rambla|Rua|Travessa|Praça|Largo)\s{1,2}(?:(?:de la|del|de|dei|della|delle|degli|di|da|do|dos|das)\s{1,2})?${NAMES},?\s{1,2}(?:n[º°o]\.?\s{0,2})?\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:Via|Viale|Piazza|Corso|Largo|Vicolo|Calle|Avenida|Avda\.|Paseo|Plaza|Carrer|Passeig|Rambla|Rua|Travessa|Praça)\s{1,2}(?:(?:de la|del|de|dei|della|delle|degli|di|da|do|dos|das)\s{1,2})?${NAMES},?\s{1,2}(?:n[º°o]\.?\s{0,2})?\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
   'u',
 );
 /** German, Dutch, Scandinavian, Finnish: the type fused to the name or after it, then the number: "Hauptstraße 5". */

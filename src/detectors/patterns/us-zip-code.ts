@@ -30,7 +30,8 @@ export const usZipCodeDetector = patternDetector({
     if (state === null) return true;
     const code = state[1];
     // "chicago il 60625" as chat writes it: a lower-case code counts unless it is also a word
-    const isState = code === code.toUpperCase() ? US_STATE_CODES.has(code) : code === code.toLowerCase() && !LOWER_CASE_WORDS.has(code) && US_STATE_CODES.has(code.toUpperCase());
-    return isState ? 0.9 : true;
+    const upper = code === code.toUpperCase();
+    const lower = code === code.toLowerCase() && !LOWER_CASE_WORDS.has(code);
+    return (upper || lower) && US_STATE_CODES.has(code.toUpperCase()) ? 0.9 : true;
   },
 });
